@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { Subject, type Observable } from 'rxjs';
+import type { PlexusEvent, PlexusEventType } from './plexus-event';
+
+/**
+ * The in-process event bus (DESIGN.md: RxJS is for the event bus only). Publishing is a
+ * synchronous `next` on a Subject with no subscribers most of the time: cheap enough to call
+ * from the request path once per request.
+ */
+@Injectable()
+export class EventBusService {
+  private sequence = 0;
+  private readonly subject = new Subject<PlexusEvent>();
+
+  get events$(): Observable<PlexusEvent> {
+    return this.subject.asObservable();
+  }
+
+  publish<T>(type: PlexusEventType, data: T): PlexusEvent<T> {
+    const event: PlexusEvent<T> = { id: ++this.sequence, type, at: new Date().toISOString(), data };
+    this.subject.next(event);
+    return event;
+  }
+}
