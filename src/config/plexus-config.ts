@@ -154,4 +154,9 @@ export interface ConfigSnapshot {
   missingEnv: Array<{ name: string; path: string }>;
   warnings: string[];
   loadedAt: Date;
+  /**
+   * The text it was parsed from, before `{env:}` resolution. Lets an admin edit that sends a
+   * masked secret back keep the original `{env:NAME}` reference instead of writing the secret.
+   */
+  sourceText?: string;
 }

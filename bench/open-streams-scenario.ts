@@ -1,0 +1,86 @@
+import { servingFormat, type BenchContext, type BenchTarget } from './bench-context';
+import type { ScenarioResult } from './bench-report';
+import { buildMockStreamFrames } from './build-mock-stream-frames';
+import { clientRequest } from './client-request';
+import { measureProcess } from './measure-process';
+import { mockModelName } from './mock-model-shape';
+import { preflightStream } from './preflight';
+import { runInterleaved } from './run-interleaved';
+import { addLatencyOverDirect, foldRuns, type RunFigures } from './run-figures';
+import { runStreamLoad } from './stream-load';
+
+/** The mock model that holds a stream open for `holdSeconds`: deltas spread evenly over it. */
+export function holdModelName(deltas: number, holdSeconds: number): string {
+  return mockModelName({ deltas, intervalMs: Math.round((holdSeconds * 1000) / Math.max(1, deltas - 1)) });
+}
+
+/**
+ * Many slow streams open at once (OpenAI client, OpenAI provider): what each open stream costs
+ * in memory. Opens are spread over one second; every stream is read to its end.
+ */
+export async function runOpenStreamsScenario(context: BenchContext): Promise<ScenarioResult> {
+  const { options, fixtures } = context;
+  const count = options.openStreams;
+  const holdSeconds = options.openStreamsHoldSeconds;
+  const request = clientRequest(fixtures, 'chat', holdModelName(options.streamDeltas, holdSeconds), true);
+  const quickRequest = clientRequest(fixtures, 'chat', mockModelName({ deltas: options.streamDeltas, intervalMs: options.streamIntervalMs }), true);
+  const expected = (target: BenchTarget) => ({
+    text: buildMockStreamFrames('chat', fixtures[servingFormat(target.name, 'chat')].stream, options.streamDeltas).text,
+    deltas: options.streamDeltas,
+  });
+  const result: ScenarioResult = {
+    id: 's4-open-streams',
+    title: `${count.toLocaleString('en')} concurrent open streams held ${holdSeconds} s`,
+    settings: `${count} streams opened over 1 s, ${options.streamDeltas} deltas each spread over ${holdSeconds} s, × ${options.repetitions} per target; RSS sampled every 100 ms`,
+    unit: 'streams',
+    rows: [],
+    skipped: {},
+    extra: {},
+  };
+  const active: BenchTarget[] = [];
+  for (const target of context.targets) {
+    const problem = await preflightStream(target, quickRequest, 'chat', expected(target));
+    if (problem === undefined) active.push(target);
+    else result.skipped[target.name] = problem;
+  }
+  const runs = await runInterleaved(active, options.repetitions, async (target): Promise<RunFigures> => {
+    const { value: load, usage } = await measureProcess(target.pid, () =>
+      runStreamLoad({
+        origin: target.url,
+        ...request,
+        format: 'chat',
+        expectedText: expected(target).text,
+        expectedDeltas: options.streamDeltas,
+        concurrency: count,
+        durationMs: (holdSeconds + 30) * 1000,
+        streamsPerClient: 1,
+        rampMs: 1_000,
+        timeoutMs: (holdSeconds + 30) * 1000,
+      }),
+    );
+    const growthMb = (usage.rssPeakBytes - usage.rssIdleBytes) / 2 ** 20;
+    context.log(
+      `  s4 ${target.name}: ${load.completed}/${count} complete, max open ${load.maxOpen}, RSS +${growthMb.toFixed(1)} MB, errors ${load.errors}` +
+        `${load.firstProblem ? ` (${load.firstProblem.slice(0, 160)})` : ''}`,
+    );
+    return {
+      throughputPerSecond: load.streamsPerSecond,
+      p50Ms: load.totalMicros.p50 / 1000,
+      p99Ms: load.totalMicros.p99 / 1000,
+      ttfbP50Ms: load.ttfbMicros.p50 / 1000,
+      ttfbP99Ms: load.ttfbMicros.p99 / 1000,
+      count: load.completed,
+      errors: load.errors,
+      incomplete: load.incomplete,
+      maxOpen: load.maxOpen,
+      usage,
+    };
+  });
+  result.rows = addLatencyOverDirect([...runs].map(([name, targetRuns]) => foldRuns(name, targetRuns)));
+  for (const row of result.rows) result.extra[`${row.target} RSS growth peak − idle (MB)`] = round(row.rssPeakMb - row.rssIdleMb);
+  return result;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}

@@ -1,0 +1,137 @@
+import type { BenchContext, BenchTarget } from './bench-context';
+import { startBenchEnvironment, type PlexusLauncher } from './bench-environment';
+import type { BenchOptions } from './bench-options';
+import type { BenchReport, ScenarioResult } from './bench-report';
+import { evaluateTargets, SCENARIO_IDS } from './evaluate-targets';
+import { readMachineInfo } from './machine-info';
+import { mockModelName } from './mock-model-shape';
+import { methodNotes } from './method-notes';
+import { runNonStreamScenario } from './non-stream-scenario';
+import { holdModelName, runOpenStreamsScenario } from './open-streams-scenario';
+import { profilePlexus } from './profile-plexus';
+import { runSoakScenario } from './soak-scenario';
+import { runStreamScenario } from './stream-scenario';
+import { runUsageScenario, type UsageLogOnDisk } from './usage-scenario-setup';
+import { loadWireFixtures } from './wire-fixtures';
+
+export interface RunBenchmarkSetup {
+  repoRoot: string;
+  options: BenchOptions;
+  /** Start Plexus another way than `node dist/main.js` (the smoke test starts it in-process). */
+  plexusLauncher?: PlexusLauncher;
+  log?: (line: string) => void;
+}
+
+/**
+ * The whole benchmark: start the mock, the floor proxy and Plexus, run the chosen scenarios with
+ * every target interleaved, judge the targets, profile Plexus under the loads of missed ones,
+ * and stop every process it started, whatever happens.
+ */
+export async function runBenchmark(setup: RunBenchmarkSetup): Promise<BenchReport> {
+  const { options, repoRoot } = setup;
+  const log = setup.log ?? (() => undefined);
+  const startedAt = new Date();
+  const machine = readMachineInfo(repoRoot);
+  const streamModel = mockModelName({ deltas: options.streamDeltas, intervalMs: options.streamIntervalMs });
+  const environment = await startBenchEnvironment({
+    repoRoot,
+    options,
+    models: [streamModel, holdModelName(options.streamDeltas, options.openStreamsHoldSeconds)],
+    launcher: setup.plexusLauncher,
+    log,
+  });
+  try {
+    log(`mock ${environment.mock.url}, floor ${environment.floor.url}, plexus ${environment.plexus?.url ?? environment.plexusDetail}`);
+    const targets: BenchTarget[] = [{ name: 'direct', url: environment.mock.url, pid: environment.mock.pid }];
+    if (environment.plexus) targets.push({ name: 'plexus', url: environment.plexus.url, pid: environment.plexus.pid });
+    targets.push({ name: 'floor', url: environment.floor.url, pid: environment.floor.pid });
+    const context: BenchContext = { repoRoot, options, fixtures: loadWireFixtures(repoRoot), targets, log };
+
+    const scenarios: ScenarioResult[] = [];
+    let usageLog: UsageLogOnDisk | undefined;
+    const run = async (title: string, scenario: () => Promise<ScenarioResult>) => {
+      log(`${title}…`);
+      try {
+        scenarios.push(await scenario());
+      } catch (error) {
+        log(`  failed: ${(error as Error).stack ?? error}`);
+        scenarios.push({ id: title, title, settings: '', unit: 'requests', rows: [], skipped: {}, extra: { 'scenario failed': (error as Error).message } });
+      }
+    };
+    const wanted = new Set(options.only);
+    if (wanted.has('s1')) {
+      for (const connections of options.nonStreamConcurrencies) {
+        await run(SCENARIO_IDS.sameFormat(connections), () =>
+          runNonStreamScenario(context, {
+            id: SCENARIO_IDS.sameFormat(connections),
+            title: `OpenAI client → OpenAI provider, non-stream, concurrency ${connections}`,
+            clientFormat: 'chat',
+            connections,
+            model: streamModel,
+          }),
+        );
+      }
+    }
+    if (wanted.has('s2')) {
+      await run(SCENARIO_IDS.translated, () =>
+        runNonStreamScenario(context, {
+          id: SCENARIO_IDS.translated,
+          title: `Anthropic client → OpenAI provider (translated), non-stream, concurrency ${options.translatedConcurrency}`,
+          clientFormat: 'messages',
+          connections: options.translatedConcurrency,
+          model: streamModel,
+        }),
+      );
+    }
+    if (wanted.has('s3')) {
+      const concurrency = options.streamConcurrency;
+      await run(SCENARIO_IDS.streamSame, () =>
+        runStreamScenario(context, { id: SCENARIO_IDS.streamSame, title: `OpenAI client → OpenAI provider, streams, concurrency ${concurrency}`, clientFormat: 'chat', concurrency }),
+      );
+      await run(SCENARIO_IDS.streamTranslated, () =>
+        runStreamScenario(context, {
+          id: SCENARIO_IDS.streamTranslated,
+          title: `Anthropic client → OpenAI provider (translated), streams, concurrency ${concurrency}`,
+          clientFormat: 'messages',
+          concurrency,
+        }),
+      );
+    }
+    if (wanted.has('s4')) await run(SCENARIO_IDS.openStreams, () => runOpenStreamsScenario(context));
+    if (wanted.has('s5')) await run(SCENARIO_IDS.soak, () => runSoakScenario(context, streamModel));
+    if (wanted.has('s6')) {
+      await run(SCENARIO_IDS.usage, async () => {
+        const { result, onDisk } = await runUsageScenario(context, environment, repoRoot);
+        usageLog = onDisk;
+        return result;
+      });
+    }
+
+    const plexusFacts = { available: environment.plexus !== undefined, detail: environment.plexusDetail, idleRssMb: environment.plexusIdleRssMb };
+    const verdicts = evaluateTargets({ scenarios, plexus: plexusFacts }, options.nonStreamConcurrencies);
+    const ranScenarios = new Set(scenarios.map((scenario) => scenario.id));
+    const toProfile =
+      environment.plexus === undefined || setup.plexusLauncher !== undefined || options.profile === 'never'
+        ? []
+        : options.profile === 'always'
+          ? [...ranScenarios]
+          : options.quick
+            ? []
+            : verdicts.filter((verdict) => verdict.status === 'missed' && verdict.scenarioId !== undefined).map((verdict) => verdict.scenarioId!);
+    const profiles = toProfile.length > 0 ? await profilePlexus(context, environment, toProfile, usageLog) : [];
+    return {
+      quick: options.quick,
+      startedAt: startedAt.toISOString(),
+      durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+      machine,
+      loadTool: options.tool,
+      plexus: plexusFacts,
+      scenarios,
+      targets: verdicts,
+      profiles,
+      notes: methodNotes(options),
+    };
+  } finally {
+    await environment.close();
+  }
+}

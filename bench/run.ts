@@ -1,0 +1,44 @@
+/**
+ * `npm run bench` (full, about 10 minutes) and `npm run bench -- --quick` (under two minutes):
+ * Plexus against the mock called directly and a minimal floor proxy; writes bench/RESULTS.md
+ * and bench/results.json. See bench/README.md.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBenchOptions } from './bench-options';
+import { killAllChildren } from './child-processes';
+import { findRepoRoot } from './repo-root';
+import { renderResultsMarkdown } from './render-results-markdown';
+import { runBenchmark } from './run-benchmark';
+import { wrkAvailable } from './wrk-load';
+
+async function main(): Promise<void> {
+  const repoRoot = findRepoRoot();
+  const options = parseBenchOptions(process.argv.slice(2), {
+    tool: wrkAvailable() ? 'wrk' : 'autocannon',
+    resultsPath: join(repoRoot, 'bench', 'RESULTS.md'),
+  });
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  log(`plexus bench (${options.quick ? 'quick' : 'full'}), load generator ${options.tool}`);
+  const report = await runBenchmark({ repoRoot, options, log });
+  if (options.resultsPath !== undefined) {
+    writeFileSync(options.resultsPath, renderResultsMarkdown(report));
+    writeFileSync(options.resultsPath.replace(/\.md$/i, '') + '.json', `${JSON.stringify(report, null, 2)}\n`);
+    log(`wrote ${options.resultsPath}`);
+  }
+  for (const target of report.targets) log(`${target.status.padEnd(12)} ${target.description}: ${target.measured}`);
+}
+
+const interrupt = (signal: NodeJS.Signals) => {
+  killAllChildren();
+  process.stderr.write(`bench: ${signal}, child processes stopped\n`);
+  process.exit(130);
+};
+process.once('SIGINT', interrupt);
+process.once('SIGTERM', interrupt);
+
+main().catch((error: Error) => {
+  killAllChildren();
+  process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
+  process.exit(1);
+});

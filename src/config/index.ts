@@ -1,0 +1,12 @@
+export * from './plexus-config';
+export { ConfigService, type ConfigListener, type ConfigServiceOptions, type ConfigValidation } from './config.service';
+export { ConfigModule } from './config.module';
+export { ConfigError } from './config-error';
+export { configDefaults } from './config-defaults';
+export { DEFAULT_CONFIG_PATH, resolveConfigPath } from './resolve-config-path';
+export { loadConfigFile } from './load-config-file';
+export { parseConfigText, type ParseConfigOptions } from './parse-config-text';
+export type { ConfigFormat } from './parse-config-document';
+export { exitOnConfigError, formatConfigError } from './exit-on-config-error';
+export { SECRET_MASK, maskSecrets } from './mask-secrets';
+export { describeConfigNotices } from './describe-config-notices';

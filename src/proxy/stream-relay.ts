@@ -1,0 +1,134 @@
+import type { ServerResponse } from 'node:http';
+import type { IrError } from '../wire/ir';
+import type { StreamTranslator } from '../wire';
+import type { ProxyContext } from './proxy-context';
+import type { UsageTracker } from './usage-tracker';
+
+export type RelayOutcome =
+  /** Nothing reached the client: the caller may fail over. */
+  | { kind: 'failover'; error: IrError }
+  | { kind: 'completed' }
+  | { kind: 'cancelled' }
+  /** Failed after the first byte: the client got an in-stream error. */
+  | { kind: 'failed-mid-stream'; error: IrError };
+
+export interface RelayInput {
+  context: ProxyContext;
+  body: AsyncIterable<Buffer>;
+  translator: StreamTranslator;
+  tracker: UsageTracker;
+  headers: Record<string, string>;
+  contentType: string;
+  /** Turns a read error (timeout, reset) into an IR error. */
+  toIrError(error: unknown): IrError;
+  onChunk?(upstreamText: string, clientText: string): void;
+}
+
+/**
+ * Streams an upstream answer to the client. Until the first content event nothing is written
+ * (DESIGN.md: failover only before the first byte), so an upstream that errors or ends before
+ * saying anything can still be failed over. After that each chunk is written as it arrives and
+ * the next upstream read waits for the client to drain: backpressure end to end.
+ */
+export async function relayStream(input: RelayInput): Promise<RelayOutcome> {
+  const { context, translator, tracker } = input;
+  const iterator = input.body[Symbol.asyncIterator]();
+  const textDecoder = new TextDecoder();
+  let pending = '';
+
+  // Phase 1: prime until the first content (or an error, or the end).
+  for (;;) {
+    let step: IteratorResult<Buffer>;
+    try {
+      step = await iterator.next();
+    } catch (error) {
+      if (context.clientGone) return { kind: 'cancelled' };
+      return { kind: 'failover', error: input.toIrError(error) };
+    }
+    if (step.done) {
+      const out = translator.end();
+      if (!tracker.hasContent) {
+        return { kind: 'failover', error: tracker.error ?? emptyStreamError() };
+      }
+      return writeAll(input, pending + out, true);
+    }
+    const text = textDecoder.decode(step.value, { stream: true });
+    const out = translator.push(text);
+    input.onChunk?.(text, out);
+    if (tracker.error && !tracker.hasContent) {
+      void iterator.return?.();
+      return { kind: 'failover', error: tracker.error };
+    }
+    pending += out;
+    if (tracker.hasContent) break;
+  }
+
+  // Phase 2: committed. Headers and everything so far go out; then chunk by chunk.
+  const raw = context.reply.raw;
+  context.reply.hijack();
+  raw.writeHead(200, { ...input.headers, 'content-type': input.contentType, 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+  if (!(await write(raw, pending, context))) return cancel(iterator);
+  for (;;) {
+    let step: IteratorResult<Buffer>;
+    try {
+      step = await iterator.next();
+    } catch (error) {
+      if (context.clientGone) return { kind: 'cancelled' };
+      const irError = input.toIrError(error);
+      const out = translator.fail(irError);
+      input.onChunk?.('', out);
+      raw.end(out);
+      return { kind: 'failed-mid-stream', error: irError };
+    }
+    if (step.done) break;
+    const text = textDecoder.decode(step.value, { stream: true });
+    const out = translator.push(text);
+    input.onChunk?.(text, out);
+    if (out && !(await write(raw, out, context))) return cancel(iterator);
+  }
+  const tail = translator.end();
+  input.onChunk?.('', tail);
+  raw.end(tail);
+  return tracker.error ? { kind: 'failed-mid-stream', error: tracker.error } : { kind: 'completed' };
+}
+
+async function writeAll(input: RelayInput, text: string, end: boolean): Promise<RelayOutcome> {
+  const { context } = input;
+  const raw = context.reply.raw;
+  context.reply.hijack();
+  raw.writeHead(200, { ...input.headers, 'content-type': input.contentType, 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+  input.onChunk?.('', text);
+  if (end) raw.end(text);
+  else raw.write(text);
+  return input.tracker.error ? { kind: 'failed-mid-stream', error: input.tracker.error } : { kind: 'completed' };
+}
+
+/** Writes and, when the socket buffer is full, waits for drain (or the client leaving). */
+async function write(raw: ServerResponse, text: string, context: ProxyContext): Promise<boolean> {
+  if (context.clientGone) return false;
+  if (!text) return true;
+  if (raw.write(text)) return true;
+  await drainOrClose(raw);
+  return !context.clientGone;
+}
+
+function drainOrClose(raw: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      raw.off('drain', done);
+      raw.off('close', done);
+      resolve();
+    };
+    raw.on('drain', done);
+    raw.on('close', done);
+  });
+}
+
+function cancel(iterator: AsyncIterator<Buffer>): RelayOutcome {
+  void iterator.return?.();
+  return { kind: 'cancelled' };
+}
+
+function emptyStreamError(): IrError {
+  return { kind: 'server_error', status: 502, message: 'the provider ended the stream without sending any content' };
+}

@@ -1,0 +1,2 @@
+export { geminiCodec } from './gemini-codec';
+export type * from './gemini-types';

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { estimateUsage } from '../../src/logging/estimate-usage';
+import { fixtureJson, fixtureText } from '../support/fixtures';
+
+/** The assistant text of an OpenAI chat SSE stream, and the usage OpenAI reported for it. */
+function streamedAnswer(sse: string): { text: string; completionTokens: number } {
+  let text = '';
+  let completionTokens = -1;
+  for (const line of sse.split('\n')) {
+    if (!line.startsWith('data: {')) continue;
+    const chunk = JSON.parse(line.slice('data: '.length));
+    text += chunk.choices?.[0]?.delta?.content ?? '';
+    if (chunk.usage) completionTokens = chunk.usage.completion_tokens;
+  }
+  return { text, completionTokens };
+}
+
+describe('estimateUsage', () => {
+  it('counts what gpt-4o counted for recorded answers', () => {
+    const response = fixtureJson('openai-chat', 'chat-text.json');
+    expect(estimateUsage({ inputText: '', outputText: response.choices[0].message.content }).outputTokens).toBe(response.usage.completion_tokens);
+    const streamed = streamedAnswer(fixtureText('openai-chat', 'stream-text.sse'));
+    expect(streamed.text).not.toBe('');
+    expect(estimateUsage({ inputText: '', outputText: streamed.text }).outputTokens).toBe(streamed.completionTokens);
+  });
+
+  it.each([
+    { inputText: 'Hello, world!', outputText: 'The quick brown fox jumps over the lazy dog.', input: 4, output: 10 },
+    { inputText: '', outputText: '', input: 0, output: 0 },
+    { inputText: 'a <|endoftext|> b', outputText: 'x', input: 9, output: 1 },
+  ])('counts $input + $output tokens for "$inputText" / "$outputText"', ({ inputText, outputText, input, output }) => {
+    expect(estimateUsage({ inputText, outputText })).toEqual({ inputTokens: input, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: output, reasoningTokens: 0 });
+  });
+
+  it('stays in a plausible range for longer prose (about 4 characters per token)', () => {
+    const text = 'Plexus forwards each request to the first healthy provider and records what it cost. '.repeat(50);
+    const { inputTokens } = estimateUsage({ inputText: text, outputText: '' });
+    expect(inputTokens).toBeGreaterThan(text.length / 6);
+    expect(inputTokens).toBeLessThan(text.length / 3);
+  });
+});
