@@ -20,6 +20,8 @@ export function runAutocannon(spec: HttpLoadSpec): Promise<HttpLoadResult> {
         duration: spec.durationSeconds,
         amount: spec.maxRequests,
         timeout: 10,
+        // autocannon checks for the end of a run once per sample: keep that close to the duration.
+        sampleInt: 100,
       },
       (error, result) => {
         clearTimeout(bound);

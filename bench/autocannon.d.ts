@@ -9,6 +9,7 @@ declare module 'autocannon' {
     duration?: number;
     amount?: number;
     timeout?: number;
+    sampleInt?: number;
   }
   interface AutocannonResult {
     duration: number;

@@ -60,7 +60,7 @@ export async function startBenchEnvironment(setup: BenchEnvironmentSetup): Promi
       mkdirSync(dataDir, { recursive: true });
       const configPath = join(dataDir, 'plexus.yaml');
       const port = await findFreePort();
-      writePlexusBenchConfig(configPath, { port, mockUrl: mock.url, dataDir, models: setup.models, usageDir: extra.usageDir });
+      writePlexusBenchConfig(configPath, { port, mockUrl: mock.url, dataDir, models: setup.models, usageDir: extra.usageDir, logLevel: setup.options.plexusLogLevel });
       const plexus = await launcher({ configPath, port, logPath: join(dataDir, 'plexus.log'), cpuProfileDir: extra.cpuProfileDir });
       started.push(plexus);
       return { plexus, configPath };
@@ -89,7 +89,7 @@ export async function startBenchEnvironment(setup: BenchEnvironmentSetup): Promi
 
 async function startMainPlexus(environment: BenchEnvironment, setup: BenchEnvironmentSetup): Promise<void> {
   if (setup.launcher === undefined && setup.options.build) {
-    setup.log('building Plexus (tsc -p tsconfig.build.json)…');
+    setup.log('bringing dist/ up to date (scripts/build-if-needed.mjs)…');
     const buildError = buildPlexus(setup.repoRoot);
     if (buildError !== undefined) {
       environment.plexusDetail = `not measured: the build failed:\n${buildError}`;
@@ -104,7 +104,7 @@ async function startMainPlexus(environment: BenchEnvironment, setup: BenchEnviro
     environment.plexusIdleRssMb = readRssBytes(plexus.pid) / 2 ** 20;
     environment.plexusDetail =
       setup.launcher === undefined
-        ? `\`node dist/main.js --config <bench config>\` as a child process (pid ${plexus.pid}), NODE_ENV=production, log level default`
+        ? `\`node dist/main.js --config <bench config>\` as a child process (pid ${plexus.pid}), NODE_ENV=production, log level ${setup.options.plexusLogLevel ?? 'default'}`
         : `started in-process by the caller (pid ${plexus.pid} is shared with the load generator: CPU figures are not Plexus's alone)`;
   } catch (error) {
     environment.plexusDetail = `not measured: it did not start: ${(error as Error).message}`;

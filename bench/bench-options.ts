@@ -31,6 +31,8 @@ export interface BenchOptions {
   plexus: boolean;
   /** `auto`: profile Plexus under the load of each missed target (full runs only). */
   profile: 'auto' | 'always' | 'never';
+  /** Plexus's logging.level; undefined = its default, as users run it. */
+  plexusLogLevel?: 'silly' | 'debug' | 'info' | 'warn' | 'error';
   /** Where to write the report; undefined = do not write. */
   resultsPath?: string;
 }

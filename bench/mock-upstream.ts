@@ -92,7 +92,14 @@ function formatProblem(format: WireFormat, body: any): string | undefined {
   if (format === 'gemini') return Array.isArray(body.contents) ? undefined : 'gemini request without contents[]';
   if (typeof body.model !== 'string') return `${format} request without model`;
   if (!Array.isArray(body.messages) || body.messages.length === 0) return `${format} request without messages[]`;
-  if (format === 'messages' && typeof body.max_tokens !== 'number') return 'messages request without max_tokens';
+  // The tell-tale signs of the other format: where each one puts the system prompt.
+  if (format === 'chat' && body.system !== undefined) return 'chat request with a top-level system (that is the Anthropic shape)';
+  if (format === 'messages') {
+    if (typeof body.max_tokens !== 'number') return 'messages request without max_tokens';
+    if (body.messages.some((message: any) => message?.role !== 'user' && message?.role !== 'assistant')) {
+      return 'messages request with a role other than user/assistant (the system prompt goes in `system`)';
+    }
+  }
   return undefined;
 }
 

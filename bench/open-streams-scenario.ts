@@ -16,7 +16,7 @@ export function holdModelName(deltas: number, holdSeconds: number): string {
 
 /**
  * Many slow streams open at once (OpenAI client, OpenAI provider): what each open stream costs
- * in memory. Opens are spread over one second; every stream is read to its end.
+ * in memory. Opens are spread over up to one second; every stream is read to its end.
  */
 export async function runOpenStreamsScenario(context: BenchContext): Promise<ScenarioResult> {
   const { options, fixtures } = context;
@@ -31,7 +31,7 @@ export async function runOpenStreamsScenario(context: BenchContext): Promise<Sce
   const result: ScenarioResult = {
     id: 's4-open-streams',
     title: `${count.toLocaleString('en')} concurrent open streams held ${holdSeconds} s`,
-    settings: `${count} streams opened over 1 s, ${options.streamDeltas} deltas each spread over ${holdSeconds} s, × ${options.repetitions} per target; RSS sampled every 100 ms`,
+    settings: `${count} streams opened over ${rampMs(holdSeconds) / 1000} s, ${options.streamDeltas} deltas each spread over ${holdSeconds} s, × ${options.repetitions} per target; RSS sampled every 100 ms`,
     unit: 'streams',
     rows: [],
     skipped: {},
@@ -54,7 +54,7 @@ export async function runOpenStreamsScenario(context: BenchContext): Promise<Sce
         concurrency: count,
         durationMs: (holdSeconds + 30) * 1000,
         streamsPerClient: 1,
-        rampMs: 1_000,
+        rampMs: rampMs(holdSeconds),
         timeoutMs: (holdSeconds + 30) * 1000,
       }),
     );
@@ -79,6 +79,11 @@ export async function runOpenStreamsScenario(context: BenchContext): Promise<Sce
   result.rows = addLatencyOverDirect([...runs].map(([name, targetRuns]) => foldRuns(name, targetRuns)));
   for (const row of result.rows) result.extra[`${row.target} RSS growth peak − idle (MB)`] = round(row.rssPeakMb - row.rssIdleMb);
   return result;
+}
+
+/** Opens spread over up to 1 s, never more than half the hold, so all streams overlap. */
+export function rampMs(holdSeconds: number): number {
+  return Math.min(1_000, holdSeconds * 500);
 }
 
 function round(value: number): number {

@@ -15,6 +15,8 @@ export interface PlexusBenchConfigOptions {
   models: string[];
   /** Where the usage log lives (default `<dataDir>/usage`); scenario 6 points it at generated records. */
   usageDir?: string;
+  /** logging.level; left out = Plexus's default. */
+  logLevel?: string;
 }
 
 /**
@@ -28,6 +30,7 @@ export function writePlexusBenchConfig(path: string, options: PlexusBenchConfigO
     server: { host: '127.0.0.1', port: options.port, shutdownGraceMs: 2_000 },
     admin: { apiKey: BENCH_ADMIN_KEY },
     logging: {
+      ...(options.logLevel === undefined ? {} : { level: options.logLevel }),
       usage: { enabled: true, storagePath: usageDir },
       debug: { enabled: false, storagePath: join(options.dataDir, 'debug') },
       errors: { storagePath: join(options.dataDir, 'errors') },

@@ -16,13 +16,15 @@ export interface SpawnPlexusOptions {
 
 const START_TIMEOUT_MS = 60_000;
 
-/** Builds dist/ with the project's compiler; undefined when it succeeded, else the first errors. */
+/**
+ * Brings dist/ up to date the way `npm start` does (scripts/build-if-needed.mjs: tsc only when a
+ * source file is newer than dist/main.js); undefined when it succeeded, else the first errors.
+ */
 export function buildPlexus(repoRoot: string): string | undefined {
-  const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: repoRoot, encoding: 'utf8', timeout: 300_000 });
+  const result = spawnSync(process.execPath, [join('scripts', 'build-if-needed.mjs')], { cwd: repoRoot, encoding: 'utf8', timeout: 300_000 });
   if (result.status === 0 && existsSync(join(repoRoot, 'dist', 'main.js'))) return undefined;
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error?.message ?? ''}`.trim();
-  return output.split('\n').slice(0, 12).join('\n') || `tsc exited with ${result.status}`;
+  return output.split('\n').slice(0, 12).join('\n') || `the build exited with ${result.status}`;
 }
 
 /**

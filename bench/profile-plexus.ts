@@ -8,7 +8,7 @@ import { clientRequest } from './client-request';
 import { SCENARIO_IDS } from './evaluate-targets';
 import { runHttpLoad } from './http-load';
 import { mockModelName } from './mock-model-shape';
-import { holdModelName } from './open-streams-scenario';
+import { holdModelName, rampMs } from './open-streams-scenario';
 import { runStreamLoad } from './stream-load';
 import { summarizeCpuProfile, type CpuProfile } from './summarize-cpu-profile';
 import { httpUsageQueryClient } from './usage-query-client';
@@ -85,7 +85,7 @@ function loadFor(context: BenchContext, scenarioId: string): ProfileLoad {
           concurrency,
           durationMs: held ? (options.openStreamsHoldSeconds + 30) * 1000 : PROFILE_SECONDS * 1000,
           streamsPerClient: held ? 1 : undefined,
-          rampMs: held ? 1_000 : undefined,
+          rampMs: held ? rampMs(options.openStreamsHoldSeconds) : undefined,
         }),
     };
   };

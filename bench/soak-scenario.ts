@@ -20,7 +20,7 @@ export async function runSoakScenario(context: BenchContext, model: string): Pro
   const result: ScenarioResult = {
     id: 's5-soak',
     title: `${options.soakRequests.toLocaleString('en')} requests in a row, watching RSS`,
-    settings: `${options.soakRequests} requests × ${options.repetitions} per target over ${options.soakConnections} connections, RSS every 250 ms, first 20% of samples = warm-up`,
+    settings: `${options.soakRequests} requests × ${options.repetitions} per target over ${options.soakConnections} connections (autocannon: wrk cannot stop at a count), RSS every 250 ms, first 20% of samples = warm-up`,
     unit: 'requests',
     rows: [],
     skipped: {},

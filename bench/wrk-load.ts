@@ -44,11 +44,6 @@ export async function runWrk(spec: HttpLoadSpec): Promise<HttpLoadResult> {
 function wrkScript(spec: HttpLoadSpec): string {
   const lines = ['wrk.method = "POST"', `wrk.body = ${luaString(spec.body)}`];
   for (const [name, value] of Object.entries(spec.headers)) lines.push(`wrk.headers[ ${luaString(name)} ] = ${luaString(value)}`);
-  if (spec.maxRequests !== undefined) {
-    // One wrk thread, so the thread's count is the run's count.
-    lines.push('local answered = 0', 'response = function(status, headers, body)', '  answered = answered + 1');
-    lines.push(`  if answered >= ${Math.floor(spec.maxRequests)} then wrk.thread:stop() end`, 'end');
-  }
   lines.push(
     'done = function(summary, latency, requests)',
     '  local e = summary.errors',

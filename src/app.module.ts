@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AdminModule } from './admin/admin.module';
 import { ConfigModule } from './config/config.module';
 import type { ConfigService } from './config/config.service';
 import { EventsModule } from './events/events.module';
@@ -27,6 +28,7 @@ export class AppModule {
         ModelsModule,
         RoutingModule,
         ProxyModule,
+        AdminModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
     };

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConsoleLogger, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,7 @@ import { nestLogLevels } from './config/log-level';
 import { registerBodyParsers } from './http/register-body-parsers';
 import { setUpSwagger } from './http/set-up-swagger';
 import { InFlightTracker } from './http/in-flight-tracker';
+import { PlexusLogger } from './http/plexus-logger';
 
 export interface StartOptions {
   /** Path of the YAML file; ignored when `configService` is given. */
@@ -40,7 +41,7 @@ const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 export async function startPlexus(options: StartOptions): Promise<RunningPlexus> {
   const configService = options.configService ?? new ConfigService(loadConfigFile(options.configPath ?? 'config/plexus.yaml'));
   const config = configService.config;
-  const logger = new ConsoleLogger('Plexus', { logLevels: nestLogLevels(config.logging.level), json: !process.stdout.isTTY, colors: process.stdout.isTTY });
+  const logger = new PlexusLogger('Plexus', { logLevels: nestLogLevels(config.logging.level), json: !process.stdout.isTTY, colors: process.stdout.isTTY });
 
   const adapter = new FastifyAdapter({
     bodyLimit: config.server.bodyLimitBytes,
@@ -49,7 +50,6 @@ export async function startPlexus(options: StartOptions): Promise<RunningPlexus>
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
     },
-    disableRequestLogging: true,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
@@ -89,6 +89,8 @@ export async function startPlexus(options: StartOptions): Promise<RunningPlexus>
         const stopped = new Promise<void>((resolve) => fastify.server.close(() => resolve()));
         fastify.server.closeIdleConnections?.();
         const drained = await inFlight.waitForIdle(graceMs);
+        // Connections that finished their last response meanwhile are idle keep-alives now.
+        fastify.server.closeIdleConnections?.();
         if (!drained) {
           new Logger('Shutdown').warn(`grace period of ${graceMs} ms over with ${inFlight.count} request(s) still open; closing them`);
           fastify.server.closeAllConnections?.();

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { startPlexus } from './bootstrap';
-import { ConfigError } from './config/config-error';
 import { ConfigService } from './config/config.service';
+import { exitOnConfigError } from './config/exit-on-config-error';
 import { loadConfigFile } from './config/load-config-file';
 import { resolveConfigPath } from './config/resolve-config-path';
 
@@ -12,12 +12,8 @@ async function main(): Promise<void> {
   try {
     configService = new ConfigService(loadConfigFile(configPath, process.env));
   } catch (error) {
-    if (error instanceof ConfigError) {
-      // An invalid file stops start-up with every problem listed and no stack trace.
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
+    // An invalid file stops start-up with every problem listed and no stack trace.
+    exitOnConfigError(error);
   }
   const running = await startPlexus({ configService, watchConfig: true });
   const logger = new Logger('Plexus');

@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { collectValidationProblems } from './collect-validation-problems';
 import { ConfigError } from './config-error';
-import { formatConfigPath } from './config-path';
+import { formatConfigPath } from './format-config-path';
 import { crossCheckConfig } from './cross-check-config';
 import { deepFreeze } from './deep-freeze';
 import { describeValue } from './describe-value';

@@ -1,5 +1,5 @@
 import type { ValidationError } from 'class-validator';
-import type { ConfigPathSegment } from './config-path';
+import type { ConfigPathSegment } from './format-config-path';
 
 export interface ConfigProblem {
   segments: ConfigPathSegment[];

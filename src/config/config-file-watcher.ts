@@ -1,10 +1,12 @@
 import { type FSWatcher, watch } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { dirname } from 'node:path';
 
 /**
- * Calls back once a burst of changes to one file has settled. Watches the directory, not the
- * file: editors and our own atomic writes replace the file by renaming a new one over it, and a
- * watch on the old file would stop seeing anything after the first save.
+ * Calls back once a burst of changes next to one file has settled. Watches the directory, not
+ * the file: editors and our own atomic writes replace the file by renaming a new one over it,
+ * and a watch on the old file would stop seeing anything after the first save. Any change in
+ * the directory counts, not only events naming the file: a Kubernetes ConfigMap update swaps a
+ * `..data` symlink and never names it. The caller compares content, so extra calls are cheap.
  */
 export class ConfigFileWatcher {
   private watcher?: FSWatcher;
@@ -18,13 +20,10 @@ export class ConfigFileWatcher {
     private readonly debounceMs = 100,
   ) {}
 
+  /** Throws when the directory cannot be watched (missing, not a directory, no permission). */
   start(): void {
     if (this.watcher) return;
-    const name = basename(this.path);
-    this.watcher = watch(dirname(this.path), (_event, filename) => {
-      // Some platforms do not report the name; then any change in the directory may be ours.
-      if (filename === null || filename === name) this.schedule();
-    });
+    this.watcher = watch(dirname(this.path), () => this.schedule());
     this.watcher.on('error', this.onError);
   }
 

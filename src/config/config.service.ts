@@ -109,7 +109,12 @@ export class ConfigService implements OnModuleDestroy {
       () => this.reloadFromFile(),
       (error) => this.logger.error(`watching ${this.current.path} failed: ${error.message}`),
     );
-    this.watcher.start();
+    try {
+      this.watcher.start();
+    } catch (error) {
+      // Serving without hot reload beats not serving.
+      this.logger.error(`cannot watch ${this.current.path} (${(error as Error).message}); edits apply after a restart`);
+    }
   }
 
   close(): void {

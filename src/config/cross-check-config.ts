@@ -4,7 +4,7 @@
  * hence the defensive reads.
  */
 import { closestMatch } from './closest-match';
-import { type ConfigPathSegment, formatConfigPath } from './config-path';
+import { type ConfigPathSegment, formatConfigPath } from './format-config-path';
 import type { PlexusConfig } from './plexus-config';
 import { REQUIRED_MESSAGE } from './schema/field-rules';
 

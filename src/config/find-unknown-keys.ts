@@ -1,13 +1,7 @@
-import { getMetadataStorage } from 'class-validator';
 import { closestMatch } from './closest-match';
-import { type ConfigPathSegment, formatConfigPath } from './config-path';
+import { type ConfigPathSegment, formatConfigPath } from './format-config-path';
+import { knownKeys } from './known-keys';
 import { sectionType } from './schema/field-rules';
-
-/** The keys a schema class declares: every property carries at least one validation rule. */
-export function knownKeys(schema: object): string[] {
-  const metadata = getMetadataStorage().getTargetValidationMetadatas(schema.constructor, '', true, false);
-  return [...new Set(metadata.map((entry) => entry.propertyName))];
-}
 
 /**
  * Warnings for keys the schema does not know, each with the closest known key when one is

@@ -157,6 +157,7 @@ export interface ConfigSnapshot {
   /**
    * The text it was parsed from, before `{env:}` resolution. Lets an admin edit that sends a
    * masked secret back keep the original `{env:NAME}` reference instead of writing the secret.
+   * It may hold literal secrets: never log it or send it to a client.
    */
   sourceText?: string;
 }

@@ -1,4 +1,5 @@
-import { type ConfigPathSegment, formatConfigPath } from './config-path';
+import { type ConfigPathSegment, formatConfigPath } from './format-config-path';
+import { normalizeEnvReference } from './normalize-env-reference';
 
 export interface EnvReference {
   name: string;
@@ -15,7 +16,6 @@ export interface EnvResolution {
 }
 
 const REFERENCE = /\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;
-const UNQUOTED_KEY = /^env:([A-Za-z_][A-Za-z0-9_]*)$/;
 
 /**
  * Replaces every `{env:NAME}` in string values with that environment variable. A value whose
@@ -56,18 +56,6 @@ function resolveNode(node: unknown, segments: ConfigPathSegment[], env: NodeJS.P
     return result;
   }
   return node;
-}
-
-/**
- * Unquoted in YAML, `{env:NAME}` is a flow mapping `{"env:NAME": null}`. Returns the string the
- * user meant (`"{env:NAME}"`) for that shape, the node itself otherwise.
- */
-export function normalizeEnvReference(node: unknown): unknown {
-  if (typeof node !== 'object' || node === null || Array.isArray(node)) return node;
-  const entries = Object.entries(node);
-  if (entries.length !== 1 || entries[0][1] !== null) return node;
-  const match = UNQUOTED_KEY.exec(entries[0][0]);
-  return match ? `{env:${match[1]}}` : node;
 }
 
 function asReference(node: unknown): string | undefined {

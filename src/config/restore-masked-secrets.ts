@@ -1,6 +1,6 @@
-import { type ConfigPathSegment, formatConfigPath } from './config-path';
+import { type ConfigPathSegment, formatConfigPath } from './format-config-path';
 import { SECRET_MASK } from './mask-secrets';
-import { normalizeEnvReference } from './resolve-env-references';
+import { normalizeEnvReference } from './normalize-env-reference';
 
 export interface SecretSubstitution {
   segments: ConfigPathSegment[];

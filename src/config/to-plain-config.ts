@@ -1,4 +1,4 @@
-import { knownKeys } from './find-unknown-keys';
+import { knownKeys } from './known-keys';
 
 /**
  * A validated schema instance → the plain data of the PlexusConfig contract: only declared

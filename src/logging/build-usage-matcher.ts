@@ -1,9 +1,9 @@
 import { inTimeRange, type TimeRange } from './time-range';
 import type { UsageFilter } from './usage-query';
-import type { UsageRecord } from './usage-record';
+import type { UsageSummaryFields } from './extract-usage-summary-fields';
 
 /** The predicate for a usage filter (time window already parsed). */
-export function buildUsageMatcher(filter: UsageFilter, range: TimeRange): (record: UsageRecord) => boolean {
+export function buildUsageMatcher(filter: UsageFilter, range: TimeRange): (record: UsageSummaryFields) => boolean {
   return (record) =>
     (filter.apiKey === undefined || record.keyName === filter.apiKey) &&
     (filter.alias === undefined || record.alias === filter.alias) &&

@@ -2,6 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { ConfigService } from '../config/config.service';
 import { buildUsageMatcher } from './build-usage-matcher';
 import { clampPageLimit } from './clamp-page-limit';
+import { extractUsageSummaryFields, type UsageSummaryFields } from './extract-usage-summary-fields';
 import { listLogFiles } from './list-log-files';
 import { parseLine, readLogPage } from './read-log-page';
 import { readLinesForward } from './read-lines-forward';
@@ -14,7 +15,8 @@ const GROUP_BY: readonly UsageGroupBy[] = ['apiKey', 'alias', 'provider', 'model
 
 /**
  * Reads the usage log back for the admin API: newest-first pages (each day file read from its
- * end) and summaries streamed line by line, so neither holds the log in memory.
+ * end) and summaries streamed line by line, so neither holds the log in memory. Summaries read
+ * only the fields they need from each line when it is in the recorder's shape.
  */
 @Injectable()
 export class UsageQueryService {
@@ -41,7 +43,7 @@ export class UsageQueryService {
     const files = await listLogFiles(this.directory, 'usage', range.fromDay, range.toDay);
     for (const file of files) {
       await readLinesForward(file.path, (text) => {
-        const record = parseLine<UsageRecord>(text);
+        const record = extractUsageSummaryFields(text) ?? parseLine<UsageRecord>(text);
         if (record === undefined || !matches(record)) return;
         addToGroup(groups, usageSummaryKey(record, query.groupBy), record);
       });
@@ -57,7 +59,7 @@ export class UsageQueryService {
   }
 }
 
-function addToGroup(groups: Map<string, UsageSummaryGroup>, key: string, record: UsageRecord): void {
+function addToGroup(groups: Map<string, UsageSummaryGroup>, key: string, record: UsageSummaryFields): void {
   let group = groups.get(key);
   if (!group) {
     group = { key, requests: 0, inputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: 0, reasoningTokens: 0, cost: 0 };

@@ -8,6 +8,7 @@ import type { ErrorRecord } from './error-record';
 import { outputTokensPerSecond } from './output-tokens-per-second';
 import { RecordSink } from './record-sink';
 import { SecretMasker } from './secret-masker';
+import { toUsageLine } from './to-usage-line';
 import { truncateUtf8 } from './truncate-utf8';
 import type { UsageRecord } from './usage-record';
 
@@ -34,7 +35,7 @@ export class UsageRecorder {
       cost: this.price(record),
       outputTokensPerSecond: record.outputTokensPerSecond ?? outputTokensPerSecond(record.usage.outputTokens, record.durationMs, record.ttftMs),
     };
-    if (this.configService.config.logging.usage.enabled) this.sink.append('usage', record.timestamp, this.toUsageLine(priced));
+    if (this.configService.config.logging.usage.enabled) this.sink.append('usage', record.timestamp, toUsageLine(priced, (text) => this.masker.maskText(text)));
     if (record.status === 'error' || (record.status === 'cancelled' && record.error)) this.appendError(requestErrorRecord(record, this.now()));
     return priced;
   }
@@ -64,12 +65,6 @@ export class UsageRecorder {
   private price(record: CompletedRequestRecord): CostBreakdown {
     if (record.provider && record.targetModel) return this.pricing.cost(record.provider, record.targetModel, record.usage);
     return { input: 0, cached: 0, cacheWrite: 0, output: 0, reasoning: 0, total: 0, currency: 'USD', source: 'none', discount: 1 };
-  }
-
-  /** The usage line: the priced record without the upstream error body (that is the error log's). */
-  private toUsageLine(record: UsageRecord): UsageRecord {
-    if (!record.error) return record;
-    return { ...record, error: { type: record.error.type, message: this.masker.maskText(record.error.message) } };
   }
 
   private appendError(error: ErrorRecord): void {

@@ -1,12 +1,12 @@
 import { utcDay } from './log-file-name';
 import type { UsageGroupBy } from './usage-query';
-import type { UsageRecord } from './usage-record';
+import type { UsageSummaryFields } from './extract-usage-summary-fields';
 
 /** Stands for a missing value (no alias, no provider reached) in a summary key. */
 export const NONE_KEY = '(none)';
 
 /** The group a usage record counts toward; `model` is the provider's model, else the requested one. */
-export function usageSummaryKey(record: UsageRecord, groupBy: UsageGroupBy): string {
+export function usageSummaryKey(record: UsageSummaryFields, groupBy: UsageGroupBy): string {
   switch (groupBy) {
     case 'apiKey':
       return record.keyName ?? NONE_KEY;

@@ -10,9 +10,9 @@ type ConfiguredPrice = Pick<ModelPrice, 'inputPer1M' | 'outputPer1M'> &
   Partial<Pick<ModelPrice, 'cachedPer1M' | 'reasoningPer1M'>> & { cacheWritePer1M?: number };
 
 /**
- * The configured price for a provider's model. A `provider/model` key is an override for one
- * provider, so it wins over the plain model key in either map (tiered or flat); within the same
- * key, a tiered price wins over a flat one.
+ * The configured price for a provider's model, in the order docs/CONFIGURATION.md promises:
+ * `tiered`, then `models`, each first by the `provider/model` key (an override for one
+ * provider), then by the plain model name.
  */
 export function findConfiguredPrice(
   pricing: Readonly<PricingConfig>,
@@ -20,10 +20,13 @@ export function findConfiguredPrice(
   model: string,
   totalInputTokens?: number,
 ): EffectivePrice | undefined {
-  for (const key of [`${providerName}/${model}`, model]) {
+  const keys = [`${providerName}/${model}`, model];
+  for (const key of keys) {
     const tiers = pricing.tiered[key];
     const tier = tiers ? selectPriceTier(tiers, totalInputTokens) : undefined;
     if (tier) return toEffectivePrice('tiered', tier);
+  }
+  for (const key of keys) {
     const flat = pricing.models[key];
     if (flat) return toEffectivePrice('models', flat);
   }

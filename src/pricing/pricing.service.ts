@@ -13,7 +13,7 @@ import { resolveDiscount } from './resolve-discount';
 
 /**
  * Prices usage for a provider's model: `pricing.tiered`, then `pricing.models` (a
- * `provider/model` key before the plain model in both), then OpenRouter when enabled, else
+ * `provider/model` key before the plain model in each), then OpenRouter when enabled, else
  * unknown (cost 0, source `none`). Reads the config at every call so hot reloads apply.
  */
 @Injectable()

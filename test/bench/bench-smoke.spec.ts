@@ -33,6 +33,8 @@ const SMOKE_OPTIONS: BenchOptions = {
   build: false,
   plexus: true,
   profile: 'never',
+  // Plexus runs inside the test process here: keep its per-request log lines out of the output.
+  plexusLogLevel: 'warn',
 };
 
 /** Plexus in this process through the lead's startPlexus (no build needed); dist/main.js otherwise. */

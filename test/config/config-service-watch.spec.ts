@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -108,6 +108,24 @@ describe('ConfigService.watch (hot reload)', () => {
 
     expect(notified).toBe(1);
     expect(recorder.lines.map((line) => line.message)).toEqual([`configuration applied and written to ${path}`]);
+  });
+
+  it('follows a file replaced by renaming, as editors and ConfigMap updates do', async () => {
+    configService = ConfigService.fromFile(path, {}, { logger: recordingLogger().logger });
+    const changed = new Promise<ConfigSnapshot>((resolve) => configService!.onChange(resolve));
+    configService.watch();
+    const replacement = join(directory, '.plexus.yaml.swp');
+    writeFileSync(replacement, configYaml((c) => (c.models[0].alias = 'renamed')));
+    renameSync(replacement, path);
+    expect((await changed).config.models[0].alias).toBe('renamed');
+  });
+
+  it('keeps serving, and says why, when the directory cannot be watched', () => {
+    const recorder = recordingLogger();
+    configService = new ConfigService(ConfigService.fromFile(path, {}, { logger: recorder.logger }).snapshot, { logger: recorder.logger });
+    rmSync(directory, { recursive: true, force: true });
+    configService.watch();
+    expect(recorder.lines.at(-1)).toEqual({ level: 'error', message: expect.stringMatching(/^cannot watch .*; edits apply after a restart$/) });
   });
 
   it('stops applying edits after close()', async () => {

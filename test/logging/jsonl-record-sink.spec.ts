@@ -14,6 +14,7 @@ describe('JsonlRecordSink', () => {
 
   beforeEach(async () => {
     directory = await mkdtemp(join(tmpdir(), 'plexus-sink-'));
+    vi.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
   });
 
   afterEach(async () => {
@@ -109,8 +110,10 @@ describe('JsonlRecordSink', () => {
     expect((await usage.query()).records.map((line) => line.requestId)).toEqual(['after', 'before']);
     expect((await usage.summary({ groupBy: 'apiKey' })).groups).toMatchObject([{ key: 'k', requests: 2 }]);
 
-    // A line being written right now (no newline yet) is not read either.
-    await appendFile(usageFile, '{"requestId":"in-flight"');
+    // A line being written right now has no newline yet: it is not read, even when what has
+    // arrived so far happens to parse.
+    await appendFile(usageFile, JSON.stringify(record('in-flight', '2025-03-10T12:00:00.000Z')));
     expect((await usage.query()).records.map((line) => line.requestId)).toEqual(['after', 'before']);
+    expect((await usage.summary({ groupBy: 'apiKey' })).groups).toMatchObject([{ key: 'k', requests: 2 }]);
   });
 });

@@ -67,7 +67,8 @@ describe('UsageRecorder', () => {
       if ((await readdir(join(directory, 'usage')).catch(() => [])).length === 2) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    expect(Date.now() - started).toBeLessThan(1600);
+    // The timer writes every second; the slack is for a loaded CI machine, not for a slower timer.
+    expect(Date.now() - started).toBeLessThan(2500);
     expect((await lines<UsageRecord>(join(directory, 'usage', 'usage-2025-03-10.jsonl'))).map((line) => line.requestId)).toEqual(['a']);
     const [line] = await lines<UsageRecord>(dayFile);
     expect(line).toMatchObject({

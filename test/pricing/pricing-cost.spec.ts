@@ -65,7 +65,7 @@ describe('PricingService.cost', () => {
     { name: 'tiered: cache reads count toward the tier', provider: 'openai', model: 'gemini-2.5-pro', usage: { inputTokens: 150_000, cacheReadTokens: 60_000 }, total: 0.375 + 0.15, source: 'tiered' },
     { name: 'tiered: above the last ceiling uses the last tier', provider: 'openai', model: 'gemini-2.5-pro', usage: { inputTokens: 2_000_000 }, total: 5, source: 'tiered' },
     { name: 'provider/model key overrides the plain model for that provider', provider: 'azure', model: 'gpt-4o', usage: { inputTokens: 1000, outputTokens: 1000 }, total: 0.002 + 0.008, source: 'models' },
-    { name: 'provider/model flat price wins over a plain tiered price', provider: 'google', model: 'gemini-2.5-pro', usage: { inputTokens: 1000 }, total: 0.009, source: 'models' },
+    { name: 'any tiered price comes before a flat one, even a provider/model one (documented order)', provider: 'google', model: 'gemini-2.5-pro', usage: { inputTokens: 1000 }, total: 0.00125, source: 'tiered' },
     { name: 'provider/model tiered price wins over a plain flat price', provider: 'azure', model: 'plain', usage: { inputTokens: 1000 }, total: 0.1, source: 'tiered' },
     { name: 'unknown model costs 0 with source none', provider: 'openai', model: 'nobody-prices-me', usage: { inputTokens: 1000, outputTokens: 1000 }, total: 0, source: 'none' },
   ];
@@ -83,6 +83,23 @@ describe('PricingService.cost', () => {
   it('keeps full precision (no rounding to cents)', () => {
     const cost = service.cost('openai', 'plain', usage({ inputTokens: 1 }));
     expect(cost.total).toBeCloseTo(0.000003, 15);
+  });
+});
+
+describe('the worked examples of docs/CONFIGURATION.md', () => {
+  const { service } = pricingWith({
+    providers: [provider('anthropic', 0.9), provider('google')],
+    pricing: {
+      models: { 'claude-sonnet-4-5': { inputPer1M: 3, outputPer1M: 15, cachedPer1M: 0.3 } },
+      tiered: { 'gemini-2.5-pro': [{ maxInputTokens: 200_000, inputPer1M: 1.25, outputPer1M: 10 }, { maxInputTokens: 1_048_576, inputPer1M: 2.5, outputPer1M: 15 }] },
+    },
+  });
+  it.each([
+    { provider: 'anthropic', model: 'claude-sonnet-4-5', usage: { inputTokens: 1200, cacheReadTokens: 8000, cacheWriteTokens: 2000, outputTokens: 900, reasoningTokens: 400 }, total: 0.02295 },
+    { provider: 'google', model: 'gemini-2.5-pro', usage: { inputTokens: 150_000, outputTokens: 2000 }, total: 0.2075 },
+    { provider: 'google', model: 'gemini-2.5-pro', usage: { inputTokens: 200_000, cacheReadTokens: 50_000, outputTokens: 2000 }, total: 0.655 },
+  ])('$model costs $total', ({ provider: providerName, model, usage: partial, total }) => {
+    expect(service.cost(providerName, model, usage(partial)).total).toBeCloseTo(total, 12);
   });
 });
 

@@ -72,7 +72,7 @@ export function NumberField(range: NumberRange = {}): PropertyDecorator {
   return compose(numberFromText, rule('number', `must be ${describeNumberRange(range)}`, (value) => isInRange(value, range), range));
 }
 
-export function describeNumberRange({ integer, min, exclusiveMin, max }: NumberRange, plural = false): string {
+function describeNumberRange({ integer, min, exclusiveMin, max }: NumberRange, plural = false): string {
   const kind = plural ? (integer ? 'integers' : 'numbers') : integer ? 'an integer' : 'a number';
   if (min !== undefined && max !== undefined) return `${kind} between ${min} and ${max}`;
   if (min !== undefined) return `${kind} ${exclusiveMin ? '>' : '>='} ${min}`;
@@ -80,7 +80,7 @@ export function describeNumberRange({ integer, min, exclusiveMin, max }: NumberR
   return kind;
 }
 
-export function isInRange(value: unknown, { integer, min, exclusiveMin, max }: NumberRange): boolean {
+function isInRange(value: unknown, { integer, min, exclusiveMin, max }: NumberRange): boolean {
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
   if (integer && !Number.isInteger(value)) return false;
   if (min !== undefined && (exclusiveMin ? value <= min : value < min)) return false;
