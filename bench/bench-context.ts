@@ -1,7 +1,7 @@
 import type { BenchOptions } from './bench-options';
-import type { TargetName } from './bench-report';
-import type { WireFixtures } from './wire-fixtures';
-import type { WireFormat } from './wire-format';
+import type { TargetName } from './report/bench-report';
+import type { WireFixtures } from './wire/wire-fixtures';
+import type { WireFormat } from './wire/wire-format';
 
 /** A server under load and the process whose CPU and memory are charged to it. */
 export interface BenchTarget {

@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchOptions } from './bench-options';
-import { spawnBenchServer } from './bench-server-process';
-import { killAllChildren, type BenchProcess } from './child-processes';
-import { findFreePort } from './free-port';
-import { writePlexusBenchConfig } from './plexus-bench-config';
-import { buildPlexus, spawnPlexus } from './plexus-process';
-import { readRssBytes } from './process-stats';
+import { spawnBenchServer } from './processes/bench-server-process';
+import { killAllChildren, type BenchProcess } from './processes/child-processes';
+import { findFreePort } from './processes/free-port';
+import { writePlexusBenchConfig } from './processes/plexus-bench-config';
+import { buildPlexus, spawnPlexus } from './processes/plexus-process';
+import { readRssBytes } from './processes/process-stats';
 
 /** Starts Plexus for the bench from a written config file; the default spawns dist/main.js. */
 export type PlexusLauncher = (setup: { configPath: string; port: number; logPath: string; cpuProfileDir?: string }) => Promise<BenchProcess>;
@@ -25,6 +25,7 @@ export interface BenchEnvironment {
   plexus?: BenchProcess;
   plexusDetail: string;
   plexusIdleRssMb?: number;
+  floorIdleRssMb: number;
   workDir: string;
   /** Another Plexus on the same mock (scenario 6's usage log, profiling runs). */
   startPlexus(extra: { name: string; usageDir?: string; cpuProfileDir?: string }): Promise<PlexusStart>;
@@ -47,6 +48,9 @@ export interface BenchEnvironmentSetup {
  */
 export async function startBenchEnvironment(setup: BenchEnvironmentSetup): Promise<BenchEnvironment> {
   const workDir = mkdtempSync(join(tmpdir(), 'plexus-bench-'));
+  // Also on an abrupt exit (Ctrl-C, a closed stdout pipe), where close() never runs.
+  const removeWorkDir = () => rmSync(workDir, { recursive: true, force: true });
+  process.once('exit', removeWorkDir);
   const started: BenchProcess[] = [];
   try {
     const mock = await spawnBenchServer('mock', setup.repoRoot);
@@ -69,12 +73,14 @@ export async function startBenchEnvironment(setup: BenchEnvironmentSetup): Promi
       mock,
       floor,
       plexusDetail: 'not measured (--no-plexus)',
+      floorIdleRssMb: readRssBytes(floor.pid) / 2 ** 20,
       workDir,
       startPlexus,
       close: async () => {
         await Promise.all(started.map((child) => child.stop().catch(() => undefined)));
         killAllChildren();
-        rmSync(workDir, { recursive: true, force: true });
+        process.off('exit', removeWorkDir);
+        removeWorkDir();
       },
     };
     if (setup.options.plexus) await startMainPlexus(environment, setup);
@@ -82,7 +88,8 @@ export async function startBenchEnvironment(setup: BenchEnvironmentSetup): Promi
   } catch (error) {
     await Promise.all(started.map((child) => child.stop().catch(() => undefined)));
     killAllChildren();
-    rmSync(workDir, { recursive: true, force: true });
+    process.off('exit', removeWorkDir);
+    removeWorkDir();
     throw error;
   }
 }

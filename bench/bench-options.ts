@@ -1,4 +1,4 @@
-import type { LoadTool } from './http-load-spec';
+import type { LoadTool } from './load/http-load-spec';
 
 export const SCENARIO_GROUPS = ['s1', 's2', 's3', 's4', 's5', 's6'] as const;
 export type ScenarioGroup = (typeof SCENARIO_GROUPS)[number];
@@ -19,8 +19,10 @@ export interface BenchOptions {
   streamIntervalMs: number;
   openStreams: number;
   openStreamsHoldSeconds: number;
+  /** Requests of the one soak run per proxy; the run also stops at `soakBoundSeconds`. */
   soakRequests: number;
   soakConnections: number;
+  soakBoundSeconds: number;
   usageRecords: number;
   /** Scenario groups to run. */
   only: ScenarioGroup[];
@@ -33,6 +35,8 @@ export interface BenchOptions {
   profile: 'auto' | 'always' | 'never';
   /** Plexus's logging.level; undefined = its default, as users run it. */
   plexusLogLevel?: 'silly' | 'debug' | 'info' | 'warn' | 'error';
+  /** No scenario starts after this many seconds, no profile 2 minutes later; each is bounded on its own too. */
+  budgetSeconds: number;
   /** Where to write the report; undefined = do not write. */
   resultsPath?: string;
 }
@@ -40,8 +44,8 @@ export interface BenchOptions {
 const FULL: Omit<BenchOptions, 'tool' | 'resultsPath'> = {
   quick: false,
   repetitions: 3,
-  loadSeconds: 5,
-  warmupSeconds: 2,
+  loadSeconds: 4,
+  warmupSeconds: 1,
   nonStreamConcurrencies: [1, 16, 64],
   translatedConcurrency: 16,
   streamConcurrency: 16,
@@ -51,24 +55,28 @@ const FULL: Omit<BenchOptions, 'tool' | 'resultsPath'> = {
   openStreamsHoldSeconds: 10,
   soakRequests: 100_000,
   soakConnections: 16,
+  soakBoundSeconds: 180,
   usageRecords: 1_000_000,
   only: [...SCENARIO_GROUPS],
   build: true,
   plexus: true,
   profile: 'auto',
+  budgetSeconds: 12 * 60,
 };
 
-/** Under two minutes: one repetition, one-second loads, smaller counts. */
+/** Under two minutes: one repetition, one-second loads without warm-up, smaller counts. */
 const QUICK: Partial<BenchOptions> = {
   quick: true,
   repetitions: 1,
   loadSeconds: 1,
-  warmupSeconds: 1,
+  warmupSeconds: 0,
   openStreams: 200,
   openStreamsHoldSeconds: 3,
   soakRequests: 10_000,
+  soakBoundSeconds: 8,
   usageRecords: 50_000,
   profile: 'never',
+  budgetSeconds: 100,
 };
 
 const USAGE = `usage: npm run bench -- [--quick] [--only=s1,s2,...] [--tool=wrk|autocannon] [--no-build] [--no-plexus]

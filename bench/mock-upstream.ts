@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { buildMockStreamFrames, type MockStreamFrames } from './build-mock-stream-frames';
-import { mockModelShape } from './mock-model-shape';
 import { listenOnLoopback, type RunningServer } from './running-server';
-import type { WireFixtures } from './wire-fixtures';
-import type { WireFormat } from './wire-format';
+import { buildMockStreamFrames, type MockStreamFrames } from './wire/build-mock-stream-frames';
+import { mockModelShape } from './wire/mock-model-shape';
+import type { WireFixtures } from './wire/wire-fixtures';
+import type { WireFormat } from './wire/wire-format';
 
 export interface MockUpstreamOptions {
   fixtures: WireFixtures;

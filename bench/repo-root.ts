@@ -10,10 +10,10 @@ import { dirname, join, resolve } from 'node:path';
 export function findRepoRoot(start: string = process.cwd()): string {
   let directory = resolve(start);
   for (let depth = 0; depth < 20; depth++) {
-    if (existsSync(join(directory, 'bench', 'serve.ts')) && existsSync(join(directory, 'package.json'))) return directory;
+    if (existsSync(join(directory, 'bench', 'run.ts')) && existsSync(join(directory, 'package.json'))) return directory;
     const parent = dirname(directory);
     if (parent === directory) break;
     directory = parent;
   }
-  throw new Error(`bench: cannot find the Plexus checkout (bench/serve.ts) from ${start}; run it from the repository root`);
+  throw new Error(`bench: cannot find the Plexus checkout (bench/run.ts) from ${start}; run it from the repository root`);
 }

@@ -1,18 +1,18 @@
 import type { BenchContext, BenchTarget } from './bench-context';
 import { startBenchEnvironment, type PlexusLauncher } from './bench-environment';
 import type { BenchOptions } from './bench-options';
-import type { BenchReport, ScenarioResult } from './bench-report';
-import { evaluateTargets, SCENARIO_IDS } from './evaluate-targets';
-import { readMachineInfo } from './machine-info';
-import { mockModelName } from './mock-model-shape';
-import { methodNotes } from './method-notes';
-import { runNonStreamScenario } from './non-stream-scenario';
-import { holdModelName, runOpenStreamsScenario } from './open-streams-scenario';
-import { profilePlexus } from './profile-plexus';
-import { runSoakScenario } from './soak-scenario';
-import { runStreamScenario } from './stream-scenario';
-import { runUsageScenario, type UsageLogOnDisk } from './usage-scenario-setup';
-import { loadWireFixtures } from './wire-fixtures';
+import type { BenchReport, ScenarioResult } from './report/bench-report';
+import { evaluateTargets, SCENARIO_IDS } from './report/evaluate-targets';
+import { readMachineInfo } from './report/machine-info';
+import { methodNotes } from './report/method-notes';
+import { chooseProfileLoads, profilePlexus } from './report/profile-plexus';
+import { runNonStreamScenario } from './scenarios/non-stream-scenario';
+import { holdModelName, runOpenStreamsScenario } from './scenarios/open-streams-scenario';
+import { runSoakScenario } from './scenarios/soak-scenario';
+import { runStreamScenario } from './scenarios/stream-scenario';
+import { runUsageScenario, type UsageLogOnDisk } from './scenarios/usage-scenario-setup';
+import { mockModelName } from './wire/mock-model-shape';
+import { loadWireFixtures } from './wire/wire-fixtures';
 
 export interface RunBenchmarkSetup {
   repoRoot: string;
@@ -49,7 +49,13 @@ export async function runBenchmark(setup: RunBenchmarkSetup): Promise<BenchRepor
 
     const scenarios: ScenarioResult[] = [];
     let usageLog: UsageLogOnDisk | undefined;
+    const overBudget = () => (Date.now() - startedAt.getTime()) / 1000 > options.budgetSeconds;
     const run = async (title: string, scenario: () => Promise<ScenarioResult>) => {
+      if (overBudget()) {
+        log(`${title}: skipped, the run is past its ${options.budgetSeconds} s budget`);
+        scenarios.push({ id: title, title, settings: '', unit: 'requests', rows: [], skipped: {}, extra: { 'not run': `the run was past its ${options.budgetSeconds} s budget` } });
+        return;
+      }
       log(`${title}…`);
       try {
         scenarios.push(await scenario());
@@ -107,18 +113,16 @@ export async function runBenchmark(setup: RunBenchmarkSetup): Promise<BenchRepor
       });
     }
 
-    const plexusFacts = { available: environment.plexus !== undefined, detail: environment.plexusDetail, idleRssMb: environment.plexusIdleRssMb };
-    const verdicts = evaluateTargets({ scenarios, plexus: plexusFacts }, options.nonStreamConcurrencies);
-    const ranScenarios = new Set(scenarios.map((scenario) => scenario.id));
-    const toProfile =
-      environment.plexus === undefined || setup.plexusLauncher !== undefined || options.profile === 'never'
-        ? []
-        : options.profile === 'always'
-          ? [...ranScenarios]
-          : options.quick
-            ? []
-            : verdicts.filter((verdict) => verdict.status === 'missed' && verdict.scenarioId !== undefined).map((verdict) => verdict.scenarioId!);
-    const profiles = toProfile.length > 0 ? await profilePlexus(context, environment, toProfile, usageLog) : [];
+    const plexusFacts = {
+      available: environment.plexus !== undefined,
+      detail: environment.plexusDetail,
+      idleRssMb: environment.plexusIdleRssMb,
+      floorIdleRssMb: environment.floorIdleRssMb,
+    };
+    const verdicts = evaluateTargets({ scenarios, plexus: plexusFacts }, options);
+    // A profile needs Plexus in its own process (`node --cpu-prof`), not started by the caller.
+    const toProfile = environment.plexus === undefined || setup.plexusLauncher !== undefined || overBudget() ? [] : chooseProfileLoads(options, verdicts, scenarios);
+    const profiles = toProfile.length === 0 ? [] : await profilePlexus(context, environment, toProfile, startedAt.getTime() + (options.budgetSeconds + 120) * 1000, usageLog);
     return {
       quick: options.quick,
       startedAt: startedAt.toISOString(),

@@ -6,11 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBenchOptions } from './bench-options';
-import { killAllChildren } from './child-processes';
+import { wrkAvailable } from './load/wrk-load';
+import { killAllChildren } from './processes/child-processes';
 import { findRepoRoot } from './repo-root';
-import { renderResultsMarkdown } from './render-results-markdown';
+import { renderResultsMarkdown } from './report/render-results-markdown';
 import { runBenchmark } from './run-benchmark';
-import { wrkAvailable } from './wrk-load';
 
 async function main(): Promise<void> {
   const repoRoot = findRepoRoot();

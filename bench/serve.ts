@@ -11,7 +11,7 @@ import { startFloorProxy } from './floor-proxy';
 import { startMockUpstream } from './mock-upstream';
 import { findRepoRoot } from './repo-root';
 import type { RunningServer } from './running-server';
-import { loadWireFixtures } from './wire-fixtures';
+import { loadWireFixtures } from './wire/wire-fixtures';
 
 async function main(): Promise<void> {
   const [kind, ...rest] = process.argv.slice(2);

@@ -10,8 +10,10 @@ import { loadConfigFile } from './config/load-config-file';
 import { nestLogLevels } from './config/log-level';
 import { registerBodyParsers } from './http/register-body-parsers';
 import { setUpSwagger } from './http/set-up-swagger';
+import { answerFrameworkError } from './http/answer-framework-error';
 import { InFlightTracker } from './http/in-flight-tracker';
 import { PlexusLogger } from './http/plexus-logger';
+import { registerRequestLog } from './http/request-log';
 
 export interface StartOptions {
   /** Path of the YAML file; ignored when `configService` is given. */
@@ -22,6 +24,9 @@ export interface StartOptions {
   port?: number;
   /** Watch the config file and apply valid edits (default true when started from a file). */
   watchConfig?: boolean;
+  /** Slow-client limits (default REQUEST_TIMEOUT_MS / HEADERS_TIMEOUT_MS); tests shorten them. */
+  requestTimeoutMs?: number;
+  headersTimeoutMs?: number;
 }
 
 export interface RunningPlexus {
@@ -37,14 +42,30 @@ export interface RunningPlexus {
 }
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+/**
+ * Slowloris: a client that sends its headers or body a byte at a time would otherwise hold a
+ * connection for ever (Fastify's default requestTimeout is 0, no limit). The whole request must
+ * arrive within REQUEST_TIMEOUT_MS (32 MiB at 300 KB/s), the headers within HEADERS_TIMEOUT_MS;
+ * then Node answers 408 and closes the socket. Answers are not limited: streams last as long as
+ * the provider talks, and a client that stops reading is held back by backpressure, not memory.
+ */
+const REQUEST_TIMEOUT_MS = 120_000;
+const HEADERS_TIMEOUT_MS = 30_000;
 
 export async function startPlexus(options: StartOptions): Promise<RunningPlexus> {
   const configService = options.configService ?? new ConfigService(loadConfigFile(options.configPath ?? 'config/plexus.yaml'));
   const config = configService.config;
   const logger = new PlexusLogger('Plexus', { logLevels: nestLogLevels(config.logging.level), json: !process.stdout.isTTY, colors: process.stdout.isTTY });
 
+  const requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const headersTimeoutMs = Math.min(options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS, requestTimeoutMs);
   const adapter = new FastifyAdapter({
     bodyLimit: config.server.bodyLimitBytes,
+    requestTimeout: requestTimeoutMs,
+    // Node checks both limits on this interval (default 30 s, too coarse for short limits).
+    http: { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.min(1_000, headersTimeoutMs) },
+    // Bad percent-encoding in the path is answered by Fastify before Nest: keep the route's envelope.
+    frameworkErrors: answerFrameworkError,
     // The client's own x-request-id when it is sane, else a fresh one.
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
@@ -53,7 +74,12 @@ export async function startPlexus(options: StartOptions): Promise<RunningPlexus>
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(configService), adapter, { logger, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(configService), adapter, {
+    logger,
+    abortOnError: false,
+    // registerBodyParsers owns JSON; Nest's parser would replace it for application/json at init.
+    bodyParser: false,
+  });
   const fastify = app.getHttpAdapter().getInstance();
   const inFlight = new InFlightTracker();
   registerBodyParsers(fastify);
@@ -61,6 +87,7 @@ export async function startPlexus(options: StartOptions): Promise<RunningPlexus>
     inFlight.track(reply.raw);
     reply.header('x-request-id', request.id);
   });
+  registerRequestLog(fastify, configService);
   setUpSwagger(app);
 
   const unsubscribe = configService.onChange((snapshot) => logger.setLogLevels(nestLogLevels(snapshot.config.logging.level)));

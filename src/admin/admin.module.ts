@@ -10,8 +10,6 @@ import { PricingModule } from '../pricing/pricing.module';
 import { ResilienceModule } from '../resilience/resilience.module';
 import { RoutingModule } from '../routing/routing.module';
 import { adminThrottlerOptions } from './auth/admin-throttler-options';
-import { AdminAuthGuard } from './auth/admin-auth.guard';
-import { AdminThrottlerGuard } from './auth/admin-throttler.guard';
 import { AdminModelsController } from './catalog/admin-models.controller';
 import { AdminProvidersController } from './catalog/admin-providers.controller';
 import { CatalogOverviewService } from './catalog/catalog-overview.service';
@@ -51,8 +49,6 @@ import { AdminPricingController } from './pricing/admin-pricing.controller';
     AdminEventsController,
   ],
   providers: [
-    AdminAuthGuard,
-    AdminThrottlerGuard,
     CatalogOverviewService,
     { provide: EventRedactor, inject: [SecretMasker], useFactory: (masker: SecretMasker): EventRedactor => ({ redact: (text) => masker.maskText(text) }) },
     EventStreamService,

@@ -17,7 +17,7 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
   const shown = path.length > PATH_ECHO_LIMIT ? `${path.slice(0, PATH_ECHO_LIMIT)}…` : path;
   const message =
     error.code === 'FST_ERR_BAD_URL' ? `the URL path ${shown} is not valid percent-encoding` : `the URL path ${shown} has a segment longer than this gateway accepts`;
-  const api = apiForPath(request.url);
+  const api = apiForPath(request.url, request.method);
   const body = api ? CODECS[api].encodeError({ kind: 'invalid_request', status, message }).body : { statusCode: status, error: 'Bad Request', message };
   void reply.code(status).header('x-request-id', request.id).type('application/json').send(JSON.stringify(body));
 }

@@ -11,22 +11,26 @@ export const MAX_BODY_DEPTH = 128;
  * one visit per array element and object entry, nothing per character of a string.
  */
 export function findJsonHazard(value: unknown): string | undefined {
-  const stack: Array<{ node: unknown; depth: number }> = [{ node: value, depth: 1 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
+  // Level by level: plain arrays of nodes, no per-node wrapper (a body of 300,000 empty objects
+  // took 400 ms with one).
+  let level: object[] = value !== null && typeof value === 'object' ? [value] : [];
+  for (let depth = 1; level.length > 0; depth++) {
     if (depth > MAX_BODY_DEPTH) return `body: nested deeper than ${MAX_BODY_DEPTH} levels; flatten the request`;
-    if (Array.isArray(node)) {
-      for (const item of node) if (item !== null && typeof item === 'object') stack.push({ node: item, depth: depth + 1 });
-      continue;
-    }
-    for (const key of Object.keys(node)) {
-      const child = (node as Record<string, unknown>)[key];
-      if (key === '__proto__' || (key === 'constructor' && child !== null && typeof child === 'object' && 'prototype' in child)) {
-        return `body: the key "${key}" is not allowed (prototype poisoning)`;
+    const next: object[] = [];
+    for (const node of level) {
+      if (Array.isArray(node)) {
+        for (const item of node) if (item !== null && typeof item === 'object') next.push(item);
+        continue;
       }
-      if (child !== null && typeof child === 'object') stack.push({ node: child, depth: depth + 1 });
+      for (const key in node) {
+        const child = (node as Record<string, unknown>)[key];
+        if (key === '__proto__' || (key === 'constructor' && child !== null && typeof child === 'object' && 'prototype' in child)) {
+          return `body: the key "${key}" is not allowed (prototype poisoning)`;
+        }
+        if (child !== null && typeof child === 'object') next.push(child);
+      }
     }
+    level = next;
   }
   return undefined;
 }

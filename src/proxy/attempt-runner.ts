@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UpstreamClientService, type UpstreamResponse } from '../providers/upstream-client.service';
-import { UpstreamTransportError } from '../providers/upstream-transport-error';
+import { UpstreamTransportError, toTransportError } from '../providers/upstream-transport-error';
 import { classifyFailure } from '../resilience/classify-failure';
 import { CooldownService } from '../resilience/cooldown.service';
 import { StatsService } from '../routing/stats.service';
@@ -49,7 +49,7 @@ export class AttemptRunner {
       response = await this.upstream.send({ provider: target.provider, url: upstreamRequest.url, headers: upstreamRequest.headers, body: upstreamRequest.body, signal: context.abort.signal });
     } catch (error) {
       if (context.clientGone) return { kind: 'cancelled' };
-      return transportFailover(error);
+      return transportFailover(error, target.provider.name);
     }
 
     if (response.status >= 400) return this.upstreamError(context, target, response);
@@ -60,7 +60,22 @@ export class AttemptRunner {
     if (outcome.kind === 'answered' && outcome.status === 'success') {
       this.cooldowns.recordSuccess(target.provider.name, target.model);
     }
+    if (outcome.kind === 'answered' && outcome.status === 'error' && outcome.error) {
+      this.recordMidStreamFailure(target, outcome.error);
+    }
     return outcome;
+  }
+
+  /**
+   * A provider that broke after the first byte (reset, stall, error event, cut-off stream) can no
+   * longer be failed over for this request, but it is just as broken for the next one: it rests
+   * like a failure before the first byte would make it, so the next request goes elsewhere.
+   */
+  private recordMidStreamFailure(target: PlannedTarget, error: IrError): void {
+    const type = classifyFailure({ error });
+    if (type === null) return;
+    this.cooldowns.recordFailure(target.provider.name, target.model, type, error.retryAfterSeconds);
+    this.stats.recordFailure(target.provider.name, target.model);
   }
 
   /** Cool the target down and count the failure against it; keep the attempt for the record. */
@@ -102,7 +117,7 @@ export class AttemptRunner {
       body = await readCappedText(response.body, RESPONSE_BODY_LIMIT);
     } catch (error) {
       if (context.clientGone) return { kind: 'cancelled' };
-      return transportFailover(error);
+      return transportFailover(error, target.provider.name);
     }
     this.recorder.trace(context)?.upstreamResponseChunk(body.text);
     if (body.truncated) return badAnswer(`the response was larger than ${RESPONSE_BODY_LIMIT} bytes`);
@@ -153,7 +168,7 @@ export class AttemptRunner {
       tracker,
       headers: answerHeaders(context, target),
       contentType: context.clientApi === 'gemini' && context.framing === 'json-array' ? 'application/json' : 'text/event-stream',
-      toIrError: (error) => transportFailover(error).error,
+      toIrError: (error) => transportFailover(error, target.provider.name).error,
       onChunk: trace
         ? (upstreamText, clientText) => {
             if (upstreamText) trace.upstreamResponseChunk(upstreamText);
@@ -176,12 +191,19 @@ export class AttemptRunner {
   }
 }
 
-function transportFailover(error: unknown): Extract<AttemptOutcome, { kind: 'failover' }> {
-  const transport = error instanceof UpstreamTransportError ? error : new UpstreamTransportError('connection_error', error instanceof Error ? error.message : String(error));
+/**
+ * A call that got no complete HTTP answer. Errors thrown while reading a body (undici's body
+ * timeout, a reset socket) arrive raw, not as UpstreamTransportError, so they are classified here
+ * too: a stalled body is a `timeout`, not a provider-wide `connection_error`. The IR status is 0
+ * because no upstream status applies: the attempt record then shows none (AttemptRecord.status),
+ * and the status the client gets follows the type (proxy.service allTargetsFailed).
+ */
+function transportFailover(error: unknown, providerName: string): Extract<AttemptOutcome, { kind: 'failover' }> {
+  const transport = error instanceof UpstreamTransportError ? error : toTransportError(error, providerName);
   const irError: IrError =
     transport.kind === 'timeout'
-      ? { kind: 'timeout', status: 504, message: transport.message }
-      : { kind: 'connection_error', status: 502, message: transport.message };
+      ? { kind: 'timeout', status: 0, message: transport.message }
+      : { kind: 'connection_error', status: 0, message: transport.message };
   return { kind: 'failover', type: transport.kind, error: irError };
 }
 

@@ -24,7 +24,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (status >= 500) {
       this.logger.error(`request ${request.id} failed inside Plexus: ${exception instanceof Error ? exception.stack : String(exception)}`);
     }
-    const api = apiForPath(request.url);
+    const api = apiForPath(request.url, request.method);
     if (api) {
       const encoded = CODECS[api].encodeError({ kind: kindFor(status), status, message });
       void reply.code(encoded.status).type('application/json').send(JSON.stringify(encoded.body));

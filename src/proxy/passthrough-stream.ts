@@ -21,11 +21,26 @@ export function createPassthroughStream(options: PassthroughOptions): StreamTran
   const decoder = options.codec.createStreamDecoder();
   const frame = framer(options);
   let finished = false;
+  /** An error frame of Plexus's own went out: nothing may follow it. */
+  let failed = false;
+
+  const errorFrame = (error: IrError): string => {
+    failed = true;
+    return frame.error(options.codec.encodeError(error).body);
+  };
 
   const forward = (events: SseEvent[]): string => {
     let out = '';
     for (const event of events) {
-      observe(decoder, event, options.onEvent);
+      if (failed) break;
+      const error = observe(decoder, event, options.onEvent);
+      // An event the decoder cannot read (cut mid-JSON, not JSON at all) would break the client's
+      // SDK on a parse error; the client gets an error in its own format instead. A readable
+      // error event is the provider's own, already in the client's format: it goes through.
+      if (error && !isJson(event.data)) {
+        out += errorFrame(error);
+        break;
+      }
       if (options.hideUsageChunk && isUsageOnlyChunk(event.data)) continue;
       out += frame.event(event);
     }
@@ -35,22 +50,42 @@ export function createPassthroughStream(options: PassthroughOptions): StreamTran
   return {
     push: (text) => forward(splitter.feed(text)),
     end() {
-      const out = forward(splitter.end());
-      for (const event of decoder.end()) options.onEvent(event);
+      let out = forward(splitter.end());
+      // The decoder notices a stream that stopped before the answer was complete; forwarding
+      // the bytes alone would pass a cut-off answer off as a finished one.
+      for (const event of decoder.end()) {
+        options.onEvent(event);
+        if (event.type === 'error' && !failed) out += errorFrame(event.error);
+      }
       finished = true;
       return out + frame.end();
     },
     fail(error: IrError) {
-      if (finished) return '';
+      if (finished || failed) return '';
       options.onEvent({ type: 'error', error });
-      const envelope = options.codec.encodeError(error).body;
-      return frame.error(envelope) + frame.end();
+      return errorFrame(error) + frame.end();
     },
   };
 }
 
-function observe(decoder: IrStreamDecoder, event: SseEvent, onEvent: (event: IrStreamEvent) => void): void {
-  for (const irEvent of decoder.push(event)) onEvent(irEvent);
+/** Feeds one event to the side decoder; returns the error it reported, if any. */
+function observe(decoder: IrStreamDecoder, event: SseEvent, onEvent: (event: IrStreamEvent) => void): IrError | undefined {
+  let error: IrError | undefined;
+  for (const irEvent of decoder.push(event)) {
+    onEvent(irEvent);
+    if (irEvent.type === 'error') error = irEvent.error;
+  }
+  return error;
+}
+
+/** Only asked after the decoder failed on an event, so the hot path never parses twice. */
+function isJson(data: string): boolean {
+  try {
+    JSON.parse(data);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The usage chunk OpenAI sends last when include_usage is set: `"choices":[]` plus `usage`. */

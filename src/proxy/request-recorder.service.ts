@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '../config/config.service';
 import { isLogLevelEnabled } from '../config/log-level';
 import { EventBusService } from '../events/event-bus.service';
+import { markRequestLogged } from '../http/request-log';
 import type { AttemptRecord, CompletedRequestRecord } from '../logging/completed-request-record';
 import type { DebugTrace } from '../logging/debug-trace';
 import { DebugTraceService } from '../logging/debug-trace.service';
@@ -58,6 +59,7 @@ export class RequestRecorderService {
       });
     }
     this.traces.get(context)?.finish({ status: record.status, httpStatus: record.httpStatus, usage: record.usage });
+    markRequestLogged(context.request);
     if (isLogLevelEnabled(this.config.config.logging.level, 'info')) {
       this.logger.log(
         `${context.request.method} ${context.request.routeOptions.url ?? 'unknown'} ${record.httpStatus} ${record.durationMs}ms request=${record.requestId} key=${record.keyName || '-'} model=${record.requestedModel || '-'} target=${record.provider ?? '-'}/${record.targetModel ?? '-'} status=${record.status}`,

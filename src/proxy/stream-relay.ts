@@ -48,7 +48,7 @@ export async function relayStream(input: RelayInput): Promise<RelayOutcome> {
     if (step.done) {
       const out = translator.end();
       if (!tracker.hasContent) {
-        return { kind: 'failover', error: tracker.error ?? emptyStreamError() };
+        return { kind: 'failover', error: endedShortError(tracker.error) ?? emptyStreamError() };
       }
       return writeAll(input, pending + out, true);
     }
@@ -69,6 +69,13 @@ export async function relayStream(input: RelayInput): Promise<RelayOutcome> {
   raw.writeHead(200, { ...input.headers, 'content-type': input.contentType, 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
   if (!(await write(raw, pending, context))) return cancel(iterator);
   for (;;) {
+    // After an error event (the provider's own, or Plexus's for an unreadable event) nothing more
+    // may reach the client: stop reading and end now, rather than wait for the upstream to hang
+    // up or stall into a second error.
+    if (tracker.error) {
+      void iterator.return?.();
+      break;
+    }
     let step: IteratorResult<Buffer>;
     try {
       step = await iterator.next();
@@ -89,7 +96,8 @@ export async function relayStream(input: RelayInput): Promise<RelayOutcome> {
   const tail = translator.end();
   input.onChunk?.('', tail);
   raw.end(tail);
-  return tracker.error ? { kind: 'failed-mid-stream', error: tracker.error } : { kind: 'completed' };
+  const error = endedShortError(tracker.error);
+  return error ? { kind: 'failed-mid-stream', error } : { kind: 'completed' };
 }
 
 async function writeAll(input: RelayInput, text: string, end: boolean): Promise<RelayOutcome> {
@@ -100,7 +108,8 @@ async function writeAll(input: RelayInput, text: string, end: boolean): Promise<
   input.onChunk?.('', text);
   if (end) raw.end(text);
   else raw.write(text);
-  return input.tracker.error ? { kind: 'failed-mid-stream', error: input.tracker.error } : { kind: 'completed' };
+  const error = endedShortError(input.tracker.error);
+  return error ? { kind: 'failed-mid-stream', error } : { kind: 'completed' };
 }
 
 /** Writes and, when the socket buffer is full, waits for drain (or the client leaving). */
@@ -127,6 +136,16 @@ function drainOrClose(raw: ServerResponse): Promise<void> {
 function cancel(iterator: AsyncIterator<Buffer>): RelayOutcome {
   void iterator.return?.();
   return { kind: 'cancelled' };
+}
+
+/**
+ * The upstream body ended cleanly, so the connection worked, whatever a decoder guessed (the
+ * Anthropic decoder calls a stream that stops before message_stop a connection_error). An answer
+ * that stopped short is the provider's bad answer: server_error rests that model, where
+ * connection_error would rest the whole provider.
+ */
+function endedShortError(error: IrError | undefined): IrError | undefined {
+  return error?.kind === 'connection_error' ? { ...error, kind: 'server_error' } : error;
 }
 
 function emptyStreamError(): IrError {

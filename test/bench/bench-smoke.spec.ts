@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlexusLauncher } from '../../bench/bench-environment';
 import type { BenchOptions } from '../../bench/bench-options';
-import type { ScenarioResult, TargetFigures } from '../../bench/bench-report';
-import { renderResultsMarkdown } from '../../bench/render-results-markdown';
 import { findRepoRoot } from '../../bench/repo-root';
+import type { ScenarioResult, TargetFigures } from '../../bench/report/bench-report';
+import { renderResultsMarkdown } from '../../bench/report/render-results-markdown';
 import { runBenchmark } from '../../bench/run-benchmark';
 
 const repoRoot = findRepoRoot();
@@ -15,7 +15,7 @@ const bootstrapPath = join(repoRoot, 'src', 'bootstrap.ts');
 const SMOKE_OPTIONS: BenchOptions = {
   quick: true,
   repetitions: 1,
-  loadSeconds: 0.3,
+  loadSeconds: 0.2,
   warmupSeconds: 0,
   nonStreamConcurrencies: [1],
   translatedConcurrency: 2,
@@ -23,9 +23,10 @@ const SMOKE_OPTIONS: BenchOptions = {
   streamDeltas: 5,
   streamIntervalMs: 1,
   openStreams: 20,
-  openStreamsHoldSeconds: 0.5,
-  soakRequests: 300,
+  openStreamsHoldSeconds: 0.3,
+  soakRequests: 100,
   soakConnections: 2,
+  soakBoundSeconds: 10,
   usageRecords: 500,
   only: ['s1', 's2', 's3', 's4', 's5', 's6'],
   // autocannon takes fractional seconds; full runs use wrk, so both generators stay exercised.
@@ -35,6 +36,7 @@ const SMOKE_OPTIONS: BenchOptions = {
   profile: 'never',
   // Plexus runs inside the test process here: keep its per-request log lines out of the output.
   plexusLogLevel: 'warn',
+  budgetSeconds: 120,
 };
 
 /** Plexus in this process through the lead's startPlexus (no build needed); dist/main.js otherwise. */

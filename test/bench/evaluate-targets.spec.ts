@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioResult, TargetFigures } from '../../bench/bench-report';
-import { evaluateTargets } from '../../bench/evaluate-targets';
+import type { ScenarioResult, TargetFigures } from '../../bench/report/bench-report';
+import { evaluateTargets } from '../../bench/report/evaluate-targets';
 
 function figures(target: TargetFigures['target'], overrides: Partial<TargetFigures> = {}): TargetFigures {
   return {
@@ -24,6 +24,7 @@ function scenario(id: string, rows: TargetFigures[], skipped: ScenarioResult['sk
 }
 
 const plexusUp = { available: true, detail: 'spawned', idleRssMb: 80 };
+const sizes = (connections: number) => ({ nonStreamConcurrencies: [connections], openStreams: 1_000, soakRequests: 100_000 });
 const find = (verdicts: ReturnType<typeof evaluateTargets>, description: string) => verdicts.find((verdict) => verdict.description === description)!;
 
 describe('evaluateTargets', () => {
@@ -36,7 +37,7 @@ describe('evaluateTargets', () => {
           scenario('s2-translated', [figures('plexus', { cpuMicrosPerRequest: 260 }), figures('floor', { cpuMicrosPerRequest: 100 })]),
         ],
       },
-      [16],
+      sizes(16),
     );
     expect(find(verdicts, 'same-format non-stream CPU per request, concurrency 16')).toMatchObject({ status: 'met', measured: expect.stringContaining('1.40×') });
     expect(find(verdicts, 'translated non-stream CPU per request (Anthropic client → OpenAI provider)').status).toBe('missed');
@@ -46,7 +47,7 @@ describe('evaluateTargets', () => {
   it('counts a Plexus that failed its preflight as a miss, with the reason', () => {
     const verdicts = evaluateTargets(
       { plexus: plexusUp, scenarios: [scenario('s3-stream-translated', [figures('floor')], { plexus: 'preflight: status 500: boom' })] },
-      [16],
+      sizes(16),
     );
     expect(find(verdicts, 'translated streams complete with every event')).toMatchObject({ status: 'missed', measured: 'preflight: status 500: boom' });
   });
@@ -54,13 +55,13 @@ describe('evaluateTargets', () => {
   it('fails the completeness target on a single incomplete stream', () => {
     const verdicts = evaluateTargets(
       { plexus: plexusUp, scenarios: [scenario('s3-stream-translated', [figures('plexus', { incomplete: 1 }), figures('floor')])] },
-      [16],
+      sizes(16),
     );
     expect(find(verdicts, 'translated streams complete with every event').status).toBe('missed');
   });
 
   it('leaves everything not measured when Plexus did not run', () => {
-    const verdicts = evaluateTargets({ plexus: { available: false, detail: 'not measured: the build failed' }, scenarios: [scenario('s1-c1', [figures('direct'), figures('floor')])] }, [1]);
+    const verdicts = evaluateTargets({ plexus: { available: false, detail: 'not measured: the build failed' }, scenarios: [scenario('s1-c1', [figures('direct'), figures('floor')])] }, sizes(1));
     expect(verdicts.every((verdict) => verdict.status === 'not measured')).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildMockStreamFrames } from '../../bench/build-mock-stream-frames';
-import { readStreamOutcome } from '../../bench/read-stream-outcome';
-import type { WireFormat } from '../../bench/wire-format';
+import { buildMockStreamFrames } from '../../bench/wire/build-mock-stream-frames';
+import { readStreamOutcome } from '../../bench/wire/read-stream-outcome';
+import type { WireFormat } from '../../bench/wire/wire-format';
 import { fixtureText, type FixtureFormat } from '../support/fixtures';
 
 const RECORDED: Record<WireFormat, FixtureFormat> = { chat: 'openai-chat', messages: 'anthropic-messages', gemini: 'gemini' };

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFloorProxy } from '../../bench/floor-proxy';
 import { startMockUpstream } from '../../bench/mock-upstream';
-import { readStreamOutcome } from '../../bench/read-stream-outcome';
 import { findRepoRoot } from '../../bench/repo-root';
 import type { RunningServer } from '../../bench/running-server';
-import { loadWireFixtures } from '../../bench/wire-fixtures';
+import { readStreamOutcome } from '../../bench/wire/read-stream-outcome';
+import { loadWireFixtures } from '../../bench/wire/wire-fixtures';
 import { fixtureJson, fixtureText } from '../support/fixtures';
 
 let mock: RunningServer;

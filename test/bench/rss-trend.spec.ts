@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rssTrend } from '../../bench/rss-trend';
+import { rssTrend } from '../../bench/report/rss-trend';
 
 const MB = 2 ** 20;
 /** 4 minutes of samples every 250 ms: a GC sawtooth between 80 and 90 MB, plus `leakMbPerMinute`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeCpuProfile, type CpuProfile } from '../../bench/summarize-cpu-profile';
+import { summarizeCpuProfile, type CpuProfile } from '../../bench/report/summarize-cpu-profile';
 
 const ROOT = '/repo';
 const frame = (functionName: string, url: string, lineNumber = 0) => ({ functionName, url, lineNumber, columnNumber: 0 });

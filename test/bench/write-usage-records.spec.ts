@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeUsageRecords } from '../../bench/write-usage-records';
+import { writeUsageRecords } from '../../bench/scenarios/write-usage-records';
 
 let directory: string | undefined;
 afterEach(() => directory && rmSync(directory, { recursive: true, force: true }));

@@ -244,7 +244,7 @@ describe('Failover and cooldowns', () => {
         expect(error?.status).toBe(429);
         expect(error.headers.get('retry-after')).toBe('11');
         expect(error.headers.get('x-plexus-attempts')).toBe('2');
-        expect(client === 'openai' ? error.error.type : error.error.error.type).toBe(client === 'openai' ? 'tokens' : 'rate_limit_error');
+        expect(client === 'openai' ? error.error.type : error.error.error.type).toBe(client === 'openai' ? 'rate_limit_exceeded' : 'rate_limit_error');
         listsBothAttempts(client === 'openai' ? error.error.message : error.error.error.message, 'rate_limit 429');
         const record = await usageRecordOf(gateway, requestId);
         expect(record).toMatchObject({ status: 'error', httpStatus: 429 });

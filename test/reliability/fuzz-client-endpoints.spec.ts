@@ -111,7 +111,7 @@ function assertAnswer(request: HostileRequest, answer: Answer): void {
   if (answer.headers['x-powered-by'] !== undefined) throw new Error(`${where} → x-powered-by: ${String(answer.headers['x-powered-by'])}`);
   if (answer.status < 400) return;
   if (request.method === 'HEAD') return;
-  const problem = envelopeProblem(envelopeFor(request.url), answer.status, answer.text);
+  const problem = envelopeProblem(envelopeFor(request.method, request.url), answer.status, answer.text);
   if (problem) throw new Error(`${where} → ${answer.status}: ${problem}`);
 }
 

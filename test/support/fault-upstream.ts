@@ -13,6 +13,8 @@ export type StreamEnding =
   | 'truncated-event'
   /** The provider's own in-stream error event (Anthropic's recorded overload, OpenAI's error frame), then the end. */
   | 'error-event'
+  /** The same error event, then nothing: the connection stays open. */
+  | 'error-event-then-silence'
   /** A clean end of the body at an event boundary, without the events that finish the answer. */
   | 'end';
 
@@ -141,6 +143,9 @@ async function writeBrokenStream(response: ServerResponse, format: ProviderForma
     }
     case 'error-event':
       response.end(streamErrorEvent(format));
+      return;
+    case 'error-event-then-silence':
+      response.write(streamErrorEvent(format));
       return;
     case 'end':
       response.end();

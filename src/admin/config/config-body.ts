@@ -6,8 +6,8 @@ import type { ConfigFormat } from '../../config/parse-config-document';
  * text as a string (parsed as YAML, which also reads JSON) and parses JSON into an object.
  */
 export function configBody(body: unknown): { text: string; format: ConfigFormat } {
-  if (typeof body === 'string') return { text: body, format: 'yaml' };
-  if (body === undefined || body === null) {
+  if (typeof body === 'string' && body.trim() !== '') return { text: body, format: 'yaml' };
+  if (body === undefined || body === null || typeof body === 'string') {
     throw new BadRequestException('send the whole configuration as the body, as YAML (content-type: application/yaml) or JSON');
   }
   return { text: JSON.stringify(body), format: 'json' };

@@ -1,10 +1,13 @@
 import { Get, HttpException, HttpStatus, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import type { OutgoingHttpHeaders } from 'node:http';
 import { EventStreamService } from '../../events/event-stream.service';
 import { AdminController } from '../shared/admin-controller.decorator';
 import { ErrorResponseDto } from '../shared/error-response.dto';
 import { PlexusEventDto } from './plexus-event.dto';
+
+const JSON_ERROR = { 'application/json': { schema: { $ref: getSchemaPath(ErrorResponseDto) } } };
 
 const STREAM_EXAMPLE = [
   'retry: 3000',
@@ -19,7 +22,7 @@ const STREAM_EXAMPLE = [
 ].join('\n');
 
 @AdminController('events', 'admin: events')
-@ApiExtraModels(PlexusEventDto)
+@ApiExtraModels(PlexusEventDto, ErrorResponseDto)
 export class AdminEventsController {
   constructor(private readonly stream: EventStreamService) {}
 
@@ -34,9 +37,12 @@ export class AdminEventsController {
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
     description: 'An endless event stream; each `data:` is one event',
-    content: { 'text/event-stream': { schema: { type: 'string', description: `Frames whose data is a ${getSchemaPath(PlexusEventDto)}` }, example: STREAM_EXAMPLE } },
+    content: { 'text/event-stream': { schema: { type: 'string', description: 'SSE frames; each data line is a PlexusEventDto as JSON' }, example: STREAM_EXAMPLE } },
   })
-  @ApiResponse({ status: 429, description: 'events.maxClients streams are already open (or over the rate limit)', type: ErrorResponseDto })
+  // The stream is text/event-stream, but refusals are JSON like every other admin error.
+  @ApiResponse({ status: 401, description: 'Missing or wrong admin key', content: JSON_ERROR })
+  @ApiResponse({ status: 429, description: 'events.maxClients streams are already open, or over admin.rateLimit', content: JSON_ERROR })
+  @ApiResponse({ status: 503, description: 'admin.apiKey comes from an environment variable that is not set', content: JSON_ERROR })
   open(@Res() reply: FastifyReply): void {
     // Refused before the response is taken over, so the answer is ordinary JSON and no connection is held.
     if (!this.stream.hasRoom()) {
@@ -46,6 +52,6 @@ export class AdminEventsController {
       );
     }
     reply.hijack();
-    this.stream.open(reply.raw, reply.getHeaders());
+    this.stream.open(reply.raw, reply.getHeaders() as OutgoingHttpHeaders);
   }
 }

@@ -5,10 +5,12 @@
  */
 export type Envelope = 'chat' | 'messages' | 'gemini' | 'admin' | 'other';
 
-export function envelopeFor(url: string): Envelope {
-  const path = url.split('?', 1)[0];
+export function envelopeFor(method: string, url: string): Envelope {
+  // The router ends the path at `?` or `#` (a raw `#` is a broken client, but it happens).
+  const path = url.split(/[?#]/, 1)[0];
   if (path.startsWith('/v1beta/')) return 'gemini';
-  if (/^\/v1\/models\/.+:/.test(path)) return 'gemini';
+  // POST /v1/models/* is the Gemini route; GET /v1/models/{id} would be OpenAI's.
+  if (/^\/v1\/models\/.+/.test(path) && (method === 'POST' || path.includes(':'))) return 'gemini';
   if (path.startsWith('/v1/messages')) return 'messages';
   if (path.startsWith('/v1/')) return 'chat';
   if (path.startsWith('/v0/') || path === '/v0') return 'admin';
