@@ -95,6 +95,21 @@ export class AttemptRunner {
     this.recorder.attemptFailed(context, attempt, outcome.upstreamBody);
   }
 
+  /** The provider refused the caller's input: on the record and in the error log, nothing cools down. */
+  recordClientError(context: ProxyContext, target: PlannedTarget, outcome: Extract<AttemptOutcome, { kind: 'client-error' }>, durationMs: number): void {
+    const attempt = {
+      provider: target.provider.name,
+      model: target.model,
+      providerApi: target.providerApi,
+      status: outcome.error.status || undefined,
+      errorType: 'client_error' as const,
+      message: outcome.error.message,
+      durationMs: Math.round(durationMs),
+    };
+    context.attempts.push(attempt);
+    this.recorder.attemptFailed(context, attempt, outcome.upstreamBody);
+  }
+
   private async upstreamError(context: ProxyContext, target: PlannedTarget, response: UpstreamResponse): Promise<AttemptOutcome> {
     let text: string;
     try {
@@ -126,8 +141,10 @@ export class AttemptRunner {
     try {
       const json: unknown = JSON.parse(body.text);
       if (isErrorBody(json)) {
-        const error = providerCodec.decodeError(502, body.text, response.headers);
-        return { kind: 'failover', type: 'server_error', error: { ...error, status: 502 }, upstreamBody: body.text.slice(0, 4096) };
+        // The body says what went wrong (a rate limit, an overload…): classify by what it says.
+        const error = providerCodec.decodeError(200, body.text, response.headers);
+        const type = classifyFailure({ error }) ?? 'server_error';
+        return { kind: 'failover', type, error: { ...error, status: 502 }, upstreamBody: body.text.slice(0, 4096) };
       }
       decoded = providerCodec.decodeResponse(json);
     } catch {

@@ -87,6 +87,8 @@ export class ProxyService {
         case 'cancelled':
           return { status: 'cancelled', httpStatus: 499, target };
         case 'client-error':
+          // Not a provider failure (no cooldown, no failover), but still an attempt on the record.
+          this.attempts.recordClientError(context, target, outcome, performance.now() - startedAt);
           return { ...this.answerError(context, outcome.error), target, upstreamBody: outcome.upstreamBody };
         case 'failover':
           this.attempts.recordFailure(context, target, outcome, performance.now() - startedAt);

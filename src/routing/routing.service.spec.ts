@@ -115,7 +115,7 @@ describe('RoutingService.plan for aliases', () => {
     cooldowns.recordFailure('anthropic', 'claude-sonnet-4', 'connection_error');
     clock.advanceSeconds(10);
     const error = routingError(() => plan('pair'));
-    expect(error).toMatchObject({ kind: 'server_error', status: 503, retryAfterSeconds: 20 });
+    expect(error).toMatchObject({ kind: 'overloaded', status: 503, retryAfterSeconds: 20 });
     expect(error.message).toContain('openai/gpt-4o: rate limited by the provider (rate_limit, 110 s left)');
     expect(error.message).toContain('anthropic/claude-sonnet-4: could not connect to the provider (connection_error, whole provider, 20 s left)');
     clock.advanceSeconds(20);

@@ -123,8 +123,10 @@ export class RoutingService {
       const scope = entry?.model === null ? ', whole provider' : '';
       return `${target.providerName}/${target.model}: ${entry?.reason ?? 'cooling down'} (${entry?.type ?? 'unknown'}${scope}, ${seconds} s left)`;
     });
+    // "Overloaded" is the honest kind: each client format then gets its own retryable answer
+    // (OpenAI 503, Anthropic 529 overloaded_error, Gemini 503 UNAVAILABLE), all with retry-after.
     return {
-      kind: 'server_error' as const,
+      kind: 'overloaded' as const,
       status: 503,
       retryAfterSeconds,
       message: `every target of model "${alias.alias}" is cooling down after provider errors: ${reasons.join('; ')}. Retry in ${retryAfterSeconds} s`,

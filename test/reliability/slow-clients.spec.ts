@@ -175,8 +175,16 @@ function promptOf(request: ReceivedRequest): string | undefined {
   return Array.isArray(first) ? first[0]?.text : undefined;
 }
 
-/** Anthropic streams open a message and a text block before any delta. */
+/**
+ * What a provider sends before the first delta. Anthropic opens a message and a text block. The
+ * chat stream reports usage up front so the gateway has no reason to estimate it: estimating
+ * tens of MB of streamed text blocks the event loop (a known bug, see usage-estimate.spec.ts),
+ * which would hide what this file tests.
+ */
 function ssePreambleFor(url: string): string {
+  if (url.includes('/chat/completions')) {
+    return `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o', choices: [], usage: { prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 } })}\n\n`;
+  }
   if (!url.includes('/messages')) return '';
   const start = { type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-sonnet-4', content: [], stop_reason: null, usage: { input_tokens: 1, output_tokens: 0 } } };
   const block = { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } };
