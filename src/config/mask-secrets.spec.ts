@@ -23,4 +23,15 @@ describe('maskSecrets', () => {
     expect(masked.models).toEqual(snapshot.config.models);
     expect(snapshot.config.admin.apiKey).toBe('admin-key');
   });
+
+  it('masks credential-like custom headers and keeps the others readable', () => {
+    const snapshot = load(
+      configYaml((c) => {
+        c.providers[0].customHeaders = { 'X-Portkey-Api-Key': 'pk-secret-999', Authorization: 'Basic abc123', 'HTTP-Referer': 'https://example.com' };
+      }),
+    );
+    const masked = maskSecrets(snapshot.config);
+    expect(masked.providers[0].customHeaders).toEqual({ 'X-Portkey-Api-Key': SECRET_MASK, Authorization: SECRET_MASK, 'HTTP-Referer': 'https://example.com' });
+    expect(JSON.stringify(masked)).not.toMatch(/pk-secret-999|abc123/);
+  });
 });

@@ -50,4 +50,12 @@ describe('restoreMaskedSecrets', () => {
       'apiKeys[0].secret: "********" keeps the current value, but there is no current key named "dave"',
     ]);
   });
+
+  it('puts back a masked credential custom header by provider and header name', () => {
+    const withHeaders = { providers: [{ name: 'router', auth: { type: 'bearer', apiKey: 'k' }, customHeaders: { 'X-Portkey-Api-Key': '{env:PORTKEY_KEY}', 'HTTP-Referer': 'https://a.example' } }] };
+    const incoming = { providers: [{ name: 'router', auth: { type: 'bearer', apiKey: SECRET_MASK }, customHeaders: { 'X-Portkey-Api-Key': SECRET_MASK, 'HTTP-Referer': 'https://b.example' } }] };
+    const restored = restoreMaskedSecrets(incoming, withHeaders);
+    expect(restored.problems).toEqual([]);
+    expect((restored.value as any).providers[0].customHeaders).toEqual({ 'X-Portkey-Api-Key': '{env:PORTKEY_KEY}', 'HTTP-Referer': 'https://b.example' });
+  });
 });

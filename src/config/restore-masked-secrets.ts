@@ -51,6 +51,13 @@ export function restoreMaskedSecrets(incoming: unknown, current: unknown): Resto
     const currentKey = match && isItem(match.auth) ? match.auth.apiKey : undefined;
     const why = match ? `provider "${String(provider.name)}" has no key now` : `there is no current provider named "${String(provider.name)}"`;
     restore(provider.auth, 'apiKey', ['providers', index, 'auth', 'apiKey'], currentKey, why);
+    if (isItem(provider.customHeaders)) {
+      const currentHeaders = match && isItem(match.customHeaders) ? match.customHeaders : {};
+      for (const name of Object.keys(provider.customHeaders)) {
+        const headerWhy = match ? `provider "${String(provider.name)}" has no header "${name}" now` : why;
+        restore(provider.customHeaders, name, ['providers', index, 'customHeaders', name], currentHeaders[name], headerWhy);
+      }
+    }
   });
 
   const currentApiKeys = items(currentData.apiKeys);

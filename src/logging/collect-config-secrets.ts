@@ -1,5 +1,5 @@
 import type { PlexusConfig } from '../config/plexus-config';
-import { isCredentialHeader } from './is-credential-header';
+import { isCredentialHeader } from '../config/is-credential-header';
 
 /**
  * Every secret value the config holds: provider keys, credential custom headers, client key

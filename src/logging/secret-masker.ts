@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '../config/config.service';
 import type { PlexusConfig } from '../config/plexus-config';
 import { collectConfigSecrets } from './collect-config-secrets';
-import { isCredentialHeader } from './is-credential-header';
+import { isCredentialHeader } from '../config/is-credential-header';
 
 export const MASK = '***';
 

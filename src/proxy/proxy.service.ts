@@ -178,12 +178,14 @@ function allTargetsFailed(
   last: Extract<AttemptOutcome, { kind: 'failover' }> | undefined,
 ): IrError {
   if (!last) {
-    return { kind: 'server_error', status: 503, message: `no target of "${context.requestedModel}" is available right now` };
+    // Every remaining target went into cooldown while this request was being served.
+    return { kind: 'overloaded', status: 503, message: `no target of "${context.requestedModel}" is available right now` };
   }
   const tried = context.attempts
     .map((attempt) => `${attempt.provider}/${attempt.model}: ${attempt.errorType}${attempt.status ? ` ${attempt.status}` : ''}`)
     .join('; ');
-  const status = last.type === 'rate_limit' ? 429 : last.type === 'timeout' ? 504 : last.type === 'auth_error' ? 502 : 502;
+  // 429 stays 429 (with its retry-after), timeouts are 504, every other provider failure is a bad gateway.
+  const status = last.type === 'rate_limit' ? 429 : last.type === 'timeout' ? 504 : 502;
   return {
     ...last.error,
     status,
