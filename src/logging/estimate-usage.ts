@@ -1,29 +1,55 @@
-import { createRequire } from 'node:module';
 import type { IrUsage } from '../wire/ir';
+import { TokenCountWorker } from './token-count-worker';
 
-type CountTokens = (text: string, options: { disallowedSpecial: Set<string> }) => number;
+/** Texts longer than this are sampled: the rest is extrapolated at the sampled tokens-per-character rate. */
+const SAMPLE_CHARS = 32 * 1024;
+/**
+ * BPE merging is quadratic in the length of an unbroken run (256 KB of one letter takes tens of
+ * seconds), so the sample is tokenized in slices no longer than this.
+ */
+const SLICE_CHARS = 2 * 1024;
 
-let countTokens: CountTokens | undefined;
+const worker = new TokenCountWorker();
 
 /**
  * Token counts for a request whose provider sent no usage, with gpt-tokenizer's o200k_base
- * encoding (GPT-4o and later). For other vendors' models it is an estimate, usually within a
- * few percent for English text. The encoding (several MB of ranks) loads on first use, not at
- * start-up.
+ * encoding (GPT-4o and later) on a worker thread. For other vendors' models it is an estimate,
+ * usually within a few percent for English text. Bounded: at most SAMPLE_CHARS per text are
+ * tokenized, in short slices, whatever the size of the request.
  */
-export function estimateUsage(texts: { inputText: string; outputText: string }): IrUsage {
+export async function estimateUsage(texts: { inputText: string; outputText: string }): Promise<IrUsage> {
+  const input = slices(texts.inputText);
+  const output = slices(texts.outputText);
+  const counts = await worker.count([...input.slices, ...output.slices]);
+  const sum = (from: number, to: number): number => counts.slice(from, to).reduce((total, value) => total + value, 0);
   return {
-    inputTokens: count(texts.inputText),
+    inputTokens: extrapolate(sum(0, input.slices.length), input),
     cacheReadTokens: 0,
     cacheWriteTokens: 0,
-    outputTokens: count(texts.outputText),
+    outputTokens: extrapolate(sum(input.slices.length, counts.length), output),
     reasoningTokens: 0,
   };
 }
 
-function count(text: string): number {
-  if (!text) return 0;
-  countTokens ??= (createRequire(__filename)('gpt-tokenizer/encoding/o200k_base') as { countTokens: CountTokens }).countTokens;
-  // Client text may contain "<|endoftext|>" and friends: count them as text, never throw.
-  return countTokens(text, { disallowedSpecial: new Set() });
+/** Stops the worker (shutdown, tests). */
+export function stopUsageEstimator(): Promise<void> {
+  return worker.close();
+}
+
+interface Sampled {
+  slices: string[];
+  sampledChars: number;
+  totalChars: number;
+}
+
+function slices(text: string): Sampled {
+  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+  const result: string[] = [];
+  for (let start = 0; start < sample.length; start += SLICE_CHARS) result.push(sample.slice(start, start + SLICE_CHARS));
+  return { slices: result, sampledChars: sample.length, totalChars: text.length };
+}
+
+function extrapolate(tokens: number, sampled: Sampled): number {
+  if (sampled.sampledChars === sampled.totalChars || sampled.sampledChars === 0) return tokens;
+  return Math.round((tokens / sampled.sampledChars) * sampled.totalChars);
 }

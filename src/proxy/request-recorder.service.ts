@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '../config/config.service';
 import { isLogLevelEnabled } from '../config/log-level';
 import { EventBusService } from '../events/event-bus.service';
@@ -6,12 +6,13 @@ import { markRequestLogged } from '../http/request-log';
 import type { AttemptRecord, CompletedRequestRecord } from '../logging/completed-request-record';
 import type { DebugTrace } from '../logging/debug-trace';
 import { DebugTraceService } from '../logging/debug-trace.service';
-import { estimateUsage } from '../logging/estimate-usage';
+import { estimateUsage, stopUsageEstimator } from '../logging/estimate-usage';
 import { UsageRecorder } from '../logging/usage-recorder';
 import { StatsService } from '../routing/stats.service';
 import { emptyUsage } from '../wire/ir';
 import type { RequestOutcome } from './attempt-outcome';
 import type { ProxyContext } from './proxy-context';
+import { textForEstimate } from './text-for-estimate';
 
 const NO_TRACE = null;
 
@@ -21,9 +22,10 @@ const NO_TRACE = null;
  * the debug trace when capture is on. Everything here is synchronous and cheap; the writers batch.
  */
 @Injectable()
-export class RequestRecorderService {
+export class RequestRecorderService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Request');
   private readonly traces = new WeakMap<ProxyContext, DebugTrace | null>();
+  private readonly pendingEstimates = new Set<Promise<void>>();
 
   constructor(
     private readonly config: ConfigService,
@@ -44,12 +46,39 @@ export class RequestRecorderService {
     return trace ?? undefined;
   }
 
+  /** Before the usage log's final flush: let records still waiting for a token count be written. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.pendingEstimates]);
+    await stopUsageEstimator();
+  }
+
   attemptFailed(context: ProxyContext, attempt: AttemptRecord, upstreamBody?: string): void {
     this.usage.recordAttemptFailure(context.requestId, context.keyName, attempt, upstreamBody);
   }
 
   finish(context: ProxyContext, outcome: RequestOutcome): void {
+    markRequestLogged(context.request);
     const record = this.buildRecord(context, outcome);
+    const tracker = outcome.tracker;
+    if (tracker && !tracker.sawUsage && tracker.hasContent) {
+      // The provider sent no usage (some OpenAI-compatible streams, or the client left before the
+      // usage event): count tokens on a worker thread, then write the record, marked estimated.
+      const texts = { inputText: textForEstimate(context.ir), outputText: tracker.outputTextForEstimate() };
+      const pending = estimateUsage(texts).then(
+        (usage) => this.publish(context, outcome, { ...record, usage, usageEstimated: true, outputTokensPerSecond: tokensPerSecond(record, usage.outputTokens) }),
+        (error: unknown) => {
+          this.logger.warn(`usage estimate for request ${record.requestId} failed: ${String(error)}; recorded without tokens`);
+          this.publish(context, outcome, record);
+        },
+      );
+      this.pendingEstimates.add(pending);
+      void pending.finally(() => this.pendingEstimates.delete(pending));
+    } else {
+      this.publish(context, outcome, record);
+    }
+  }
+
+  private publish(context: ProxyContext, outcome: RequestOutcome, record: CompletedRequestRecord): void {
     const priced = this.usage.record(record);
     this.events.publish(record.status === 'success' ? 'request.completed' : 'request.failed', priced);
     if (outcome.target && record.status === 'success' && record.ttftMs !== undefined) {
@@ -59,7 +88,6 @@ export class RequestRecorderService {
       });
     }
     this.traces.get(context)?.finish({ status: record.status, httpStatus: record.httpStatus, usage: record.usage });
-    markRequestLogged(context.request);
     if (isLogLevelEnabled(this.config.config.logging.level, 'info')) {
       this.logger.log(
         `${context.request.method} ${context.request.routeOptions.url ?? 'unknown'} ${record.httpStatus} ${record.durationMs}ms request=${record.requestId} key=${record.keyName || '-'} model=${record.requestedModel || '-'} target=${record.provider ?? '-'}/${record.targetModel ?? '-'} status=${record.status}`,
@@ -70,15 +98,9 @@ export class RequestRecorderService {
   private buildRecord(context: ProxyContext, outcome: RequestOutcome): CompletedRequestRecord {
     const now = performance.now();
     const tracker = outcome.tracker;
-    let usage = tracker ? { ...tracker.usage } : emptyUsage();
-    let usageEstimated = false;
-    if (tracker && !tracker.sawUsage && tracker.hasContent) {
-      usage = estimateUsage({ inputText: JSON.stringify(context.body), outputText: tracker.outputTextForEstimate() });
-      usageEstimated = true;
-    }
+    const usage = tracker ? { ...tracker.usage } : emptyUsage();
     const durationMs = round(now - context.startedAt);
     const ttftMs = tracker?.firstContentAt !== undefined ? round(tracker.firstContentAt - context.startedAt) : undefined;
-    const generationSeconds = ttftMs !== undefined ? (durationMs - ttftMs) / 1000 : 0;
     const record: CompletedRequestRecord = {
       requestId: context.requestId,
       timestamp: context.timestamp,
@@ -95,17 +117,24 @@ export class RequestRecorderService {
       httpStatus: outcome.httpStatus,
       attempts: context.attempts,
       usage,
-      usageEstimated,
+      usageEstimated: false,
       finishReason: tracker?.finishReason,
       durationMs,
       ttftMs,
-      outputTokensPerSecond: generationSeconds > 0 && usage.outputTokens > 0 ? round(usage.outputTokens / generationSeconds) : undefined,
+      outputTokensPerSecond: undefined,
     };
     if (outcome.error) {
       record.error = { type: outcome.error.kind, message: outcome.error.message, upstreamBody: outcome.upstreamBody };
     }
+    record.outputTokensPerSecond = tokensPerSecond(record, usage.outputTokens);
     return record;
   }
+}
+
+/** Output tokens over the generation time (after the first token). */
+function tokensPerSecond(record: CompletedRequestRecord, outputTokens: number): number | undefined {
+  const generationSeconds = record.ttftMs !== undefined ? (record.durationMs - record.ttftMs) / 1000 : 0;
+  return generationSeconds > 0 && outputTokens > 0 ? round(outputTokens / generationSeconds) : undefined;
 }
 
 function round(value: number): number {
