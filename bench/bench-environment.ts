@@ -106,8 +106,8 @@ async function startMainPlexus(environment: BenchEnvironment, setup: BenchEnviro
   try {
     const { plexus } = await environment.startPlexus({ name: 'plexus-main' });
     environment.plexus = plexus;
-    // Let start-up work (JIT of the first requests aside) settle before calling it idle.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Let start-up work settle before calling it idle (in-process, the RSS is not Plexus's alone anyway).
+    if (setup.launcher === undefined) await new Promise((resolve) => setTimeout(resolve, 1_000));
     environment.plexusIdleRssMb = readRssBytes(plexus.pid) / 2 ** 20;
     environment.plexusDetail =
       setup.launcher === undefined

@@ -90,18 +90,15 @@ export async function runBenchmark(setup: RunBenchmarkSetup): Promise<BenchRepor
       );
     }
     if (wanted.has('s3')) {
-      const concurrency = options.streamConcurrency;
-      await run(SCENARIO_IDS.streamSame, () =>
-        runStreamScenario(context, { id: SCENARIO_IDS.streamSame, title: `OpenAI client → OpenAI provider, streams, concurrency ${concurrency}`, clientFormat: 'chat', concurrency }),
-      );
-      await run(SCENARIO_IDS.streamTranslated, () =>
-        runStreamScenario(context, {
-          id: SCENARIO_IDS.streamTranslated,
-          title: `Anthropic client → OpenAI provider (translated), streams, concurrency ${concurrency}`,
-          clientFormat: 'messages',
-          concurrency,
-        }),
-      );
+      for (const concurrency of new Set([options.streamConcurrency, 1])) {
+        for (const translated of [false, true]) {
+          const id = translated ? SCENARIO_IDS.streamTranslated(concurrency) : SCENARIO_IDS.streamSame(concurrency);
+          const clients = translated ? 'Anthropic client → OpenAI provider (translated)' : 'OpenAI client → OpenAI provider';
+          await run(id, () =>
+            runStreamScenario(context, { id, title: `${clients}, streams, concurrency ${concurrency}`, clientFormat: translated ? 'messages' : 'chat', concurrency }),
+          );
+        }
+      }
     }
     if (wanted.has('s4')) await run(SCENARIO_IDS.openStreams, () => runOpenStreamsScenario(context));
     if (wanted.has('s5')) await run(SCENARIO_IDS.soak, () => runSoakScenario(context, streamModel));

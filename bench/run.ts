@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (full, about 10 minutes) and `npm run bench -- --quick` (under two minutes):
  * Plexus against the mock called directly and a minimal floor proxy; writes bench/RESULTS.md
- * and bench/results.json. See bench/README.md.
+ * and bench/RESULTS.json. See bench/README.md.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

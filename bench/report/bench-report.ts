@@ -63,7 +63,8 @@ export interface ProfileSummary {
   load: string;
   durationSeconds: number;
   busyMs: number;
-  top: Array<{ functionName: string; location: string; selfMs: number; percentOfBusy: number }>;
+  /** `mostlyVia`: the nearest calling function in Plexus or a package that most of the time came through. */
+  top: Array<{ functionName: string; location: string; selfMs: number; percentOfBusy: number; mostlyVia: string }>;
   byArea: Array<{ area: string; selfMs: number; percentOfBusy: number }>;
   error?: string;
 }

@@ -5,8 +5,8 @@ import type { BenchReport, ScenarioResult, TargetFigures, TargetStatus, TargetVe
 export const SCENARIO_IDS = {
   sameFormat: (connections: number) => `s1-c${connections}`,
   translated: 's2-translated',
-  streamSame: 's3-stream-same',
-  streamTranslated: 's3-stream-translated',
+  streamSame: (concurrency: number) => `s3-stream-same-c${concurrency}`,
+  streamTranslated: (concurrency: number) => `s3-stream-translated-c${concurrency}`,
   openStreams: 's4-open-streams',
   soak: 's5-soak',
   usage: 's6-usage-query',
@@ -17,7 +17,7 @@ export const SCENARIO_IDS = {
 const SOAK_GROWTH_LIMIT_MB = 5;
 
 /** The run's sizes the verdicts name (a quick run holds fewer streams and sends fewer requests). */
-export type TargetSizes = Pick<BenchOptions, 'nonStreamConcurrencies' | 'openStreams' | 'soakRequests'>;
+export type TargetSizes = Pick<BenchOptions, 'nonStreamConcurrencies' | 'streamConcurrency' | 'openStreams' | 'soakRequests'>;
 
 /** Every target of the issue, met / missed / not measured, with the figures that decided it. */
 export function evaluateTargets(report: Pick<BenchReport, 'scenarios' | 'plexus'>, sizes: TargetSizes): TargetVerdict[] {
@@ -30,15 +30,18 @@ export function evaluateTargets(report: Pick<BenchReport, 'scenarios' | 'plexus'
   verdicts.push(added(c1, 'added p50 latency, same format, concurrency 1', (row) => row.addedP50Ms, 0.3));
   verdicts.push(added(c1, 'added p99 latency, same format, concurrency 1', (row) => row.addedP99Ms, 1));
   verdicts.push(cpuRatio(scenario(SCENARIO_IDS.translated), 'translated non-stream CPU per request (Anthropic client → OpenAI provider)', 2.5));
-  for (const [id, label] of [
-    [SCENARIO_IDS.streamSame, 'same format'],
-    [SCENARIO_IDS.streamTranslated, 'translated'],
-  ] as const) {
-    verdicts.push(added(scenario(id), `added time to first byte p50, stream ${label}`, (row) => row.addedTtfbP50Ms, 1));
+  // At the scenario's concurrency queueing adds to the first byte; at concurrency 1 it is Plexus's own delay.
+  for (const concurrency of new Set([sizes.streamConcurrency, 1])) {
+    for (const [id, label] of [
+      [SCENARIO_IDS.streamSame(concurrency), 'same format'],
+      [SCENARIO_IDS.streamTranslated(concurrency), 'translated'],
+    ] as const) {
+      verdicts.push(added(scenario(id), `added time to first byte p50, stream ${label}, concurrency ${concurrency}`, (row) => row.addedTtfbP50Ms, 1));
+    }
   }
-  verdicts.push(streamsComplete(scenario(SCENARIO_IDS.streamTranslated)));
-  verdicts.push(cpuRatio(scenario(SCENARIO_IDS.streamSame), 'CPU per stream, same format', 2));
-  verdicts.push(cpuRatio(scenario(SCENARIO_IDS.streamTranslated), 'CPU per stream, translated', 2));
+  verdicts.push(streamsComplete(scenario(SCENARIO_IDS.streamTranslated(sizes.streamConcurrency))));
+  verdicts.push(cpuRatio(scenario(SCENARIO_IDS.streamSame(sizes.streamConcurrency)), 'CPU per stream, same format', 2));
+  verdicts.push(cpuRatio(scenario(SCENARIO_IDS.streamTranslated(sizes.streamConcurrency)), 'CPU per stream, translated', 2));
   verdicts.push(openStreamsMemory(scenario(SCENARIO_IDS.openStreams), sizes.openStreams));
   verdicts.push(soakTrend(scenario(SCENARIO_IDS.soak), sizes.soakRequests));
   verdicts.push(idleRss(report.plexus));

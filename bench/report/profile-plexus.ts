@@ -124,13 +124,11 @@ function loadFor(context: BenchContext, scenarioId: string): ProfileLoad {
   };
   const sameFormat = /^s1-c(\d+)$/.exec(scenarioId);
   if (sameFormat) return httpLoad('chat', Number(sameFormat[1]));
+  const stream = /^s3-stream-(same|translated)-c(\d+)$/.exec(scenarioId);
+  if (stream) return streamLoad(stream[1] === 'same' ? 'chat' : 'messages', streamModel, Number(stream[2]), false);
   switch (scenarioId) {
     case SCENARIO_IDS.translated:
       return httpLoad('messages', options.translatedConcurrency);
-    case SCENARIO_IDS.streamSame:
-      return streamLoad('chat', streamModel, options.streamConcurrency, false);
-    case SCENARIO_IDS.streamTranslated:
-      return streamLoad('messages', streamModel, options.streamConcurrency, false);
     case SCENARIO_IDS.openStreams:
       return streamLoad('chat', holdModelName(options.streamDeltas, options.openStreamsHoldSeconds), options.openStreams, true);
     case SCENARIO_IDS.soak:

@@ -10,6 +10,15 @@ import { clientRequest } from '../wire/client-request';
 import { foldRuns } from './run-figures';
 
 const SAMPLE_MS = 250;
+const SERIES_POINTS = 12;
+
+/** A dozen evenly spaced RSS samples, so a reader can see the shape the trend figures summarise. */
+function rssSeries(samples: Array<{ atMs: number; bytes: number }>): string {
+  if (samples.length === 0) return '–';
+  const step = Math.max(1, Math.floor(samples.length / SERIES_POINTS));
+  const picked = samples.filter((_, index) => index % step === 0);
+  return `${picked.map((sample) => (sample.bytes / 2 ** 20).toFixed(0)).join(' → ')} (every ${((step * SAMPLE_MS) / 1000).toFixed(1)} s)`;
+}
 
 /**
  * `soakRequests` non-streamed calls in a row (OpenAI client and provider) through each proxy,
@@ -61,6 +70,7 @@ export async function runSoakScenario(context: BenchContext, model: string): Pro
     result.extra[`${target.name} RSS after warm-up → end (MB)`] = `${trend.startMb.toFixed(1)} → ${trend.endMb.toFixed(1)}`;
     result.extra[`${target.name} RSS growth after warm-up (MB)`] = Math.round(trend.growthMb * 10) / 10;
     result.extra[`${target.name} RSS slope (MB/min)`] = Math.round(trend.slopeMbPerMinute * 100) / 100;
+    result.extra[`${target.name} RSS over the run (MB)`] = rssSeries(usage.samples);
   }
   return result;
 }

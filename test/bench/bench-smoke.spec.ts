@@ -73,18 +73,20 @@ describe('bench smoke', () => {
     expect(report.scenarios.map((candidate) => candidate.id)).toEqual([
       's1-c1',
       's2-translated',
-      's3-stream-same',
-      's3-stream-translated',
+      's3-stream-same-c2',
+      's3-stream-translated-c2',
+      's3-stream-same-c1',
+      's3-stream-translated-c1',
       's4-open-streams',
       's5-soak',
       's6-usage-query',
     ]);
-    for (const id of ['s1-c1', 's2-translated', 's3-stream-same', 's3-stream-translated', 's4-open-streams']) {
+    for (const id of ['s1-c1', 's2-translated', 's3-stream-same-c2', 's3-stream-translated-c1', 's4-open-streams']) {
       expect(scenario(id)!.skipped).toEqual({});
       for (const target of targets) expectSaneRow(row(scenario(id), target));
       expect(row(scenario(id), 'floor')!.addedP50Ms).toEqual(expect.any(Number));
     }
-    for (const id of ['s3-stream-same', 's3-stream-translated', 's4-open-streams']) {
+    for (const id of ['s3-stream-same-c2', 's3-stream-translated-c1', 's4-open-streams']) {
       for (const target of targets) {
         expect(row(scenario(id), target)!.incomplete).toBe(0);
         expect(row(scenario(id), target)!.ttfbP50Ms).toBeGreaterThan(0);

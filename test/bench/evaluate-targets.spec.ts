@@ -24,7 +24,7 @@ function scenario(id: string, rows: TargetFigures[], skipped: ScenarioResult['sk
 }
 
 const plexusUp = { available: true, detail: 'spawned', idleRssMb: 80 };
-const sizes = (connections: number) => ({ nonStreamConcurrencies: [connections], openStreams: 1_000, soakRequests: 100_000 });
+const sizes = (connections: number) => ({ nonStreamConcurrencies: [connections], streamConcurrency: 16, openStreams: 1_000, soakRequests: 100_000 });
 const find = (verdicts: ReturnType<typeof evaluateTargets>, description: string) => verdicts.find((verdict) => verdict.description === description)!;
 
 describe('evaluateTargets', () => {
@@ -46,7 +46,7 @@ describe('evaluateTargets', () => {
 
   it('counts a Plexus that failed its preflight as a miss, with the reason', () => {
     const verdicts = evaluateTargets(
-      { plexus: plexusUp, scenarios: [scenario('s3-stream-translated', [figures('floor')], { plexus: 'preflight: status 500: boom' })] },
+      { plexus: plexusUp, scenarios: [scenario('s3-stream-translated-c16', [figures('floor')], { plexus: 'preflight: status 500: boom' })] },
       sizes(16),
     );
     expect(find(verdicts, 'translated streams complete with every event')).toMatchObject({ status: 'missed', measured: 'preflight: status 500: boom' });
@@ -54,7 +54,7 @@ describe('evaluateTargets', () => {
 
   it('fails the completeness target on a single incomplete stream', () => {
     const verdicts = evaluateTargets(
-      { plexus: plexusUp, scenarios: [scenario('s3-stream-translated', [figures('plexus', { incomplete: 1 }), figures('floor')])] },
+      { plexus: plexusUp, scenarios: [scenario('s3-stream-translated-c16', [figures('plexus', { incomplete: 1 }), figures('floor')])] },
       sizes(16),
     );
     expect(find(verdicts, 'translated streams complete with every event').status).toBe('missed');
