@@ -59,7 +59,9 @@ export class UpstreamClientService implements OnApplicationShutdown {
         connect: { timeout: provider.timeouts.connectMs },
         keepAliveTimeout: 30_000,
         keepAliveMaxTimeout: 600_000,
-        connections: 256,
+        // No cap per origin: a cap queues streams inside Plexus (1,000 open streams to one
+        // provider need 1,000 sockets); the provider's own limits answer with 429s we can act on.
+        connections: null,
         pipelining: 1,
       });
       this.agents.set(key, agent);

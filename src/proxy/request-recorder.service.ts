@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/comm
 import { ConfigService } from '../config/config.service';
 import { isLogLevelEnabled } from '../config/log-level';
 import { EventBusService } from '../events/event-bus.service';
-import { markRequestLogged } from '../http/request-log';
+import { markRequestLogged, writeRequestLine } from '../http/request-log';
 import type { AttemptRecord, CompletedRequestRecord } from '../logging/completed-request-record';
 import type { DebugTrace } from '../logging/debug-trace';
 import { DebugTraceService } from '../logging/debug-trace.service';
@@ -89,9 +89,18 @@ export class RequestRecorderService implements BeforeApplicationShutdown {
     }
     this.traces.get(context)?.finish({ status: record.status, httpStatus: record.httpStatus, usage: record.usage });
     if (isLogLevelEnabled(this.config.config.logging.level, 'info')) {
-      this.logger.log(
-        `${context.request.method} ${context.request.routeOptions.url ?? 'unknown'} ${record.httpStatus} ${record.durationMs}ms request=${record.requestId} key=${record.keyName || '-'} model=${record.requestedModel || '-'} target=${record.provider ?? '-'}/${record.targetModel ?? '-'} status=${record.status}`,
-      );
+      writeRequestLine({
+        method: context.request.method,
+        route: context.request.routeOptions.url ?? 'unknown',
+        status: record.httpStatus,
+        durationMs: record.durationMs,
+        requestId: record.requestId,
+        key: record.keyName || undefined,
+        model: record.requestedModel || undefined,
+        provider: record.provider,
+        targetModel: record.targetModel,
+        outcome: record.status,
+      });
     }
   }
 
