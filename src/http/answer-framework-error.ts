@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
 import { apiForPath } from '../proxy/api-for-path';
 import { CODECS } from '../wire/codecs';
 
@@ -18,6 +19,6 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
   const message =
     error.code === 'FST_ERR_BAD_URL' ? `the URL path ${shown} is not valid percent-encoding` : `the URL path ${shown} has a segment longer than this gateway accepts`;
   const api = apiForPath(request.url, request.method);
-  const body = api ? CODECS[api].encodeError({ kind: 'invalid_request', status, message }).body : { statusCode: status, error: 'Bad Request', message };
+  const body = api ? CODECS[api].encodeError({ kind: 'invalid_request', status, message }).body : { statusCode: status, error: STATUS_CODES[status] ?? 'Bad Request', message };
   void reply.code(status).header('x-request-id', request.id).type('application/json').send(JSON.stringify(body));
 }

@@ -4,7 +4,7 @@ import type { UsageRecord } from './usage-record';
  * The usage line for a priced record, with its fields in one fixed order: the fields summaries
  * read come first, `attempts` and `error` after them, and any field the proxy adds later at the
  * end. extractUsageSummaryFields relies on this order to skip JSON.parse; the upstream error
- * body is left out (it belongs to the error log) and the error message is masked.
+ * body is left out (it belongs to the error log) and the error and attempt messages are masked.
  */
 export function toUsageLine(record: UsageRecord, maskText: (text: string) => string): UsageRecord {
   const ordered = {
@@ -33,5 +33,11 @@ export function toUsageLine(record: UsageRecord, maskText: (text: string) => str
   // Known keys keep their place above; keys added to the record later land after them.
   const line: UsageRecord = Object.assign(ordered, record);
   if (record.error) line.error = { type: record.error.type, message: maskText(record.error.message) };
+  // A failed attempt's message is the provider's own error text, which can quote the key it was
+  // sent ("Incorrect API key provided: sk-…"): masked like the error message, or it reached the
+  // usage log and /v0/usage in clear (test/reliability/secrets-never-leak.spec.ts).
+  if (record.attempts.some((attempt) => attempt.message !== undefined)) {
+    line.attempts = record.attempts.map((attempt) => (attempt.message === undefined ? attempt : { ...attempt, message: maskText(attempt.message) }));
+  }
   return line;
 }

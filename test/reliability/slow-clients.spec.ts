@@ -123,7 +123,7 @@ describe('slow and stalled clients', () => {
   }, 30_000);
 
   it('leaves no upstream stream open when many clients disconnect mid-stream, and records each as cancelled', async () => {
-    const routes = [
+    const routes: Array<{ path: string; model: string; headers: Record<string, string>; body: (model: string) => unknown }> = [
       { path: '/v1/chat/completions', model: 'via-messages', headers: { authorization: `Bearer ${CLIENT_KEY}` }, body: (model: string) => ({ model, stream: true, messages: [{ role: 'user', content: 'storm' }] }) },
       { path: '/v1/messages', model: 'via-gemini', headers: { 'x-api-key': CLIENT_KEY }, body: (model: string) => ({ model, stream: true, max_tokens: 16, messages: [{ role: 'user', content: 'storm' }] }) },
       { path: '/v1beta/models/via-chat:streamGenerateContent?alt=sse', model: 'via-chat', headers: { 'x-goog-api-key': CLIENT_KEY }, body: () => ({ contents: [{ role: 'user', parts: [{ text: 'storm' }] }] }) },
@@ -131,6 +131,8 @@ describe('slow and stalled clients', () => {
     ];
     const clients = 40;
     const requestIds: string[] = [];
+    // Idle keep-alive connections left by earlier tests may stay; none opened for the storm may.
+    const socketsBefore = upstream.openSockets.size;
     await Promise.all(
       Array.from({ length: clients }, async (_, index) => {
         const route = routes[index % routes.length];
@@ -150,6 +152,7 @@ describe('slow and stalled clients', () => {
       }),
     );
     await waitUntil(() => openStreams.get('storm') === 0, 'every upstream stream to close');
+    await waitUntil(() => upstream.openSockets.size <= socketsBefore, 'every upstream socket of the storm to close');
 
     await gateway.app.get(UsageRecorder).flush();
     const records = readJsonLines(`${gateway.dataDir}/logs/usage`).records.filter((record) => requestIds.includes(record.requestId));
@@ -177,9 +180,9 @@ function promptOf(request: ReceivedRequest): string | undefined {
 
 /**
  * What a provider sends before the first delta. Anthropic opens a message and a text block. The
- * chat stream reports usage up front so the gateway has no reason to estimate it: estimating
- * tens of MB of streamed text blocks the event loop (a known bug, see usage-estimate.spec.ts),
- * which would hide what this file tests.
+ * chat stream reports usage up front, so the gateway has no reason to estimate usage over the
+ * tens of MB a stalled stream moves: this file measures backpressure alone (the estimate has
+ * its own test, usage-estimate-blocking.spec.ts).
  */
 function ssePreambleFor(url: string): string {
   if (url.includes('/chat/completions')) {

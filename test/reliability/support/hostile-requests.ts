@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { CLIENT_KEY } from '../../support/start-test-gateway';
+import { pathsOf, setAt } from './json-paths';
 
 /** One request as light-my-request's inject() and undici both take it. */
 export interface HostileRequest {
@@ -56,22 +57,6 @@ function authHeader(endpoint: Endpoint, key: string): Record<string, string> {
   if (endpoint === 'chat' || endpoint === 'list-openai') return { authorization: `Bearer ${key}` };
   if (endpoint === 'messages') return { 'x-api-key': key };
   return { 'x-goog-api-key': key };
-}
-
-/** Every path to a value inside a JSON document, so a mutation can hit any depth. */
-function pathsOf(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
-  const paths: Array<Array<string | number>> = [prefix];
-  if (Array.isArray(value)) value.forEach((item, index) => paths.push(...pathsOf(item, [...prefix, index])));
-  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) paths.push(...pathsOf(item, [...prefix, key]));
-  return paths;
-}
-
-function setAt(document: Record<string, unknown>, path: Array<string | number>, replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
-  let node: any = document;
-  for (const step of path.slice(0, -1)) node = node[step];
-  node[path[path.length - 1]] = replacement;
-  return document;
 }
 
 /** Raw JSON text placed where a sentinel string was, so huge or deep values cost no object building. */

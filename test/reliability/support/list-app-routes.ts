@@ -19,7 +19,9 @@ export function listAppRoutes(app: NestFastifyApplication): AppRoute[] {
     if (!match) continue;
     const depth = match[1].length / 4;
     while (stack.length > 0 && stack[stack.length - 1].depth >= depth) stack.pop();
-    const path = (stack.length > 0 ? stack[stack.length - 1].path : '') + match[2];
+    const parent = stack.length > 0 ? stack[stack.length - 1].path : '';
+    // The tree prints a wildcard child as `*` even where the pattern is `<parent>/*`.
+    const path = parent + (match[2] === '*' && !parent.endsWith('/') ? '/*' : match[2]);
     stack.push({ depth, path });
     for (const method of (match[3] ?? '').split(',').map((name) => name.trim()).filter(Boolean)) {
       if (method !== 'HEAD') routes.push({ method, path });
