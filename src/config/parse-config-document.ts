@@ -25,7 +25,12 @@ function parseYaml(text: string): ParsedConfigDocument {
     });
     return { value: undefined, problems };
   }
-  return { value: document.toJS({ maxAliasCount: 1000 }), problems: [] };
+  try {
+    return { value: document.toJS({ maxAliasCount: 1000 }), problems: [] };
+  } catch (error) {
+    // An alias bomb ("billion laughs") expands past maxAliasCount: a problem with the file, not a crash.
+    return { value: undefined, problems: [`the YAML cannot be expanded: ${(error as Error).message}`] };
+  }
 }
 
 function parseJson(text: string): ParsedConfigDocument {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { SecretMasker } from '../logging/secret-masker';
 import { CooldownService } from '../resilience/cooldown.service';
 import { RoutingError } from '../routing/routing-error';
 import { RoutingService } from '../routing/routing.service';
@@ -28,6 +29,7 @@ export class ProxyService {
     private readonly cooldowns: CooldownService,
     private readonly attempts: AttemptRunner,
     private readonly recorder: RequestRecorderService,
+    private readonly masker: SecretMasker,
   ) {}
 
   async handle(clientApi: IrApi, request: FastifyRequest, reply: FastifyReply, hints: RouteHints = {}): Promise<void> {
@@ -126,7 +128,9 @@ export class ProxyService {
 
   private answerError(context: ProxyContext, error: IrError): RequestOutcome {
     if (context.clientGone) return { status: 'cancelled', httpStatus: 499, error };
-    const httpStatus = sendError(context, error);
+    // A provider's error text may quote the key Plexus sent it ("Incorrect API key provided: sk-…"):
+    // the client never sees a configured secret.
+    const httpStatus = sendError(context, { ...error, message: this.masker.maskText(error.message) });
     return { status: 'error', httpStatus, error };
   }
 

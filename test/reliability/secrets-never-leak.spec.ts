@@ -115,14 +115,12 @@ describe('secrets never leak', () => {
   };
 
   /**
-   * KNOWN BUG, reported (src/proxy: the error answer, not in this helper's files): a provider's
-   * error text goes to the client as it came, so a provider that quotes the key it was sent
-   * ("Incorrect API key provided: sk-…", as OpenAI does for wrong keys) hands the gateway's
-   * provider key to any client. Logs and traces are masked; the answer is not. `it.fails` keeps
-   * CI green while the bug stands; once fixed this fails: make it a plain `it`.
+   * Regression: a provider's error text once went to the client as it came, so a provider that
+   * quotes the key it was sent ("Incorrect API key provided: sk-…", as OpenAI does for wrong
+   * keys) handed the gateway's provider key to any client. The proxy now masks it.
    */
   // Runs first: the test after it stops the gateway.
-  it.fails('are not passed on to the client inside a provider error message', async () => {
+  it('are not passed on to the client inside a provider error message', async () => {
     const response = await fetch(`${gateway.url}/v1/chat/completions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${SECRETS.PLEXUS_T_CLIENT_KEY_2}`, 'content-type': 'application/json' },
