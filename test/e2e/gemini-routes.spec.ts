@@ -1,34 +1,24 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MockUpstream } from '../support/mock-upstream';
+import { describe, expect, it } from 'vitest';
 import { geminiClient, openAiClient } from '../support/sdk-clients';
-import { CLIENT_KEY, startTestGateway, type TestGateway } from '../support/start-test-gateway';
+import { CLIENT_KEY } from '../support/start-test-gateway';
+import { useTestGateway } from '../support/use-test-gateway';
 
 /** Issue 10: Gemini clients on the SDK's default API version (/v1) and on v1beta, names with `/`. */
 describe('Gemini routes under /v1 and /v1beta', () => {
-  const upstream = new MockUpstream();
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    await upstream.start();
-    gateway = await startTestGateway(upstream.url);
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-    await upstream.close();
-  });
-  beforeEach(() => upstream.reset());
+  const setup = useTestGateway();
+  const { upstream } = setup;
 
   for (const apiVersion of [undefined, 'v1beta']) {
     const label = apiVersion ?? 'the SDK default';
     it(`generateContent with ${label}`, async () => {
-      const response = await geminiClient(gateway.url, apiVersion).models.generateContent({ model: 'via-gemini', contents: 'hi' });
+      const response = await geminiClient(setup.gateway.url, apiVersion).models.generateContent({ model: 'via-gemini', contents: 'hi' });
       expect(response.text).toBe('Olá!');
       expect(upstream.received[0].url).toBe('/v1beta/models/gemini-2.5-flash:generateContent');
     });
 
     it(`streamGenerateContent with ${label}`, async () => {
       let text = '';
-      for await (const chunk of await geminiClient(gateway.url, apiVersion).models.generateContentStream({ model: 'via-chat', contents: 'hi' })) {
+      for await (const chunk of await geminiClient(setup.gateway.url, apiVersion).models.generateContentStream({ model: 'via-chat', contents: 'hi' })) {
         text += chunk.text ?? '';
       }
       expect(text).toBe('Olá!');
@@ -47,7 +37,7 @@ describe('Gemini routes under /v1 and /v1beta', () => {
   });
 
   it('resolves the models/ prefix some clients send to the same alias', async () => {
-    const response = await fetch(`${gateway.url}/v1beta/models/models/via-gemini:generateContent?key=${CLIENT_KEY}`, {
+    const response = await fetch(`${setup.gateway.url}/v1beta/models/models/via-gemini:generateContent?key=${CLIENT_KEY}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'hi' }] }] }),
@@ -57,15 +47,15 @@ describe('Gemini routes under /v1 and /v1beta', () => {
   });
 
   it('routes a provider/model name with a slash on the Gemini path and the OpenAI body', async () => {
-    const viaGemini = await geminiClient(gateway.url).models.generateContent({ model: 'openai-mock/gpt-4o', contents: 'hi' });
+    const viaGemini = await geminiClient(setup.gateway.url).models.generateContent({ model: 'openai-mock/gpt-4o', contents: 'hi' });
     expect(viaGemini.text).toBe('Oi!');
-    const viaOpenAi = await openAiClient(gateway.url).chat.completions.create({ model: 'gemini-mock/gemini-2.5-flash', messages: [{ role: 'user', content: 'hi' }] });
+    const viaOpenAi = await openAiClient(setup.gateway.url).chat.completions.create({ model: 'gemini-mock/gemini-2.5-flash', messages: [{ role: 'user', content: 'hi' }] });
     expect(viaOpenAi.choices[0].message.content).toBe('Olá!');
     expect(upstream.received.map((request) => request.url)).toEqual(['/v1/chat/completions', '/v1beta/models/gemini-2.5-flash:generateContent']);
   });
 
   it('streams a JSON array without alt=sse, as Google does', async () => {
-    const response = await fetch(`${gateway.url}/v1beta/models/via-chat:streamGenerateContent`, {
+    const response = await fetch(`${setup.gateway.url}/v1beta/models/via-chat:streamGenerateContent`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-goog-api-key': CLIENT_KEY },
       body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'hi' }] }] }),
@@ -80,7 +70,7 @@ describe('Gemini routes under /v1 and /v1beta', () => {
   });
 
   it('answers an unknown Gemini method with a Gemini 404', async () => {
-    const response = await fetch(`${gateway.url}/v1beta/models/via-gemini:embedContent?key=${CLIENT_KEY}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const response = await fetch(`${setup.gateway.url}/v1beta/models/via-gemini:embedContent?key=${CLIENT_KEY}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(response.status).toBe(404);
     expect((await response.json()).error.status).toBe('NOT_FOUND');
   });

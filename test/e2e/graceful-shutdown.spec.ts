@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureText } from '../support/fixtures';
-import { MockUpstream } from '../support/mock-upstream';
 import { anthropicClient } from '../support/sdk-clients';
-import { startTestGateway, type TestGateway } from '../support/start-test-gateway';
+import { useTestGateway } from '../support/use-test-gateway';
 
 describe('graceful shutdown', () => {
-  const upstream = new MockUpstream();
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    await upstream.start();
-    gateway = await startTestGateway(upstream.url);
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-    await upstream.close();
-  });
+  const setup = useTestGateway();
+  const { upstream } = setup;
 
   it('lets an open stream finish, refuses new work, then closes', async () => {
     // A slow upstream stream: one recorded event every 60 ms (about 1 s in all).
@@ -29,15 +19,15 @@ describe('graceful shutdown', () => {
       response.end();
       return true;
     });
-    const stream = anthropicClient(gateway.url).messages.stream({ model: 'via-messages', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] });
+    const stream = anthropicClient(setup.gateway.url).messages.stream({ model: 'via-messages', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] });
     const firstText = new Promise<void>((resolve) => stream.once('text', () => resolve()));
     await firstText;
 
-    const shutdown = gateway.shutdown(10_000);
+    const shutdown = setup.gateway.shutdown(10_000);
     let shutdownDone = false;
     void shutdown.then(() => (shutdownDone = true));
     // New requests are no longer accepted while the stream drains.
-    await expect(fetch(`${gateway.url}/health`)).rejects.toThrow();
+    await expect(fetch(`${setup.gateway.url}/health`)).rejects.toThrow();
 
     const message = await stream.finalMessage();
     expect(message.stop_reason).toBe('end_turn');

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureText } from '../support/fixtures';
-import { MockUpstream } from '../support/mock-upstream';
 import { anthropicClient, openAiClient } from '../support/sdk-clients';
-import { CLIENT_KEY, PROVIDER_KEYS, startTestGateway, type TestGateway } from '../support/start-test-gateway';
+import { CLIENT_KEY, PROVIDER_KEYS } from '../support/start-test-gateway';
+import { useTestGateway } from '../support/use-test-gateway';
 
 describe('proxy behaviour users rely on', () => {
-  const upstream = new MockUpstream();
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    await upstream.start();
-    gateway = await startTestGateway(upstream.url);
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-    await upstream.close();
-  });
-  beforeEach(() => upstream.reset());
+  const setup = useTestGateway();
+  const { upstream } = setup;
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${gateway.url}${path}`, {
+    fetch(`${setup.gateway.url}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${CLIENT_KEY}`, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -46,7 +36,7 @@ describe('proxy behaviour users rely on', () => {
   });
 
   it('never forwards the client credential; passes the client anthropic-version and beta through', async () => {
-    await anthropicClient(gateway.url).messages.create(
+    await anthropicClient(setup.gateway.url).messages.create(
       { model: 'via-messages', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] },
       { headers: { 'anthropic-beta': 'prompt-caching-2024-07-31' } },
     );
@@ -58,13 +48,13 @@ describe('proxy behaviour users rely on', () => {
   });
 
   it('sends the default anthropic-version when an OpenAI client reaches Anthropic', async () => {
-    await openAiClient(gateway.url).chat.completions.create({ model: 'via-messages', messages: [{ role: 'user', content: 'hi' }] });
+    await openAiClient(setup.gateway.url).chat.completions.create({ model: 'via-messages', messages: [{ role: 'user', content: 'hi' }] });
     expect(upstream.received[0].headers['anthropic-version']).toBe('2023-06-01');
     expect(upstream.received[0].headers['anthropic-beta']).toBeUndefined();
   });
 
   it('asks an OpenAI upstream for usage and hides that chunk from a client that did not ask', async () => {
-    const stream = await openAiClient(gateway.url).chat.completions.create({ model: 'via-chat', stream: true, messages: [{ role: 'user', content: 'hi' }] });
+    const stream = await openAiClient(setup.gateway.url).chat.completions.create({ model: 'via-chat', stream: true, messages: [{ role: 'user', content: 'hi' }] });
     const chunks = [];
     for await (const chunk of stream) chunks.push(chunk);
     expect(upstream.received[0].body.stream_options).toEqual({ include_usage: true });
@@ -120,7 +110,7 @@ describe('proxy behaviour users rely on', () => {
     });
 
     it('still serves a normal request afterwards', async () => {
-      const completion = await openAiClient(gateway.url).chat.completions.create({ model: 'via-chat', messages: [{ role: 'user', content: 'hi' }] });
+      const completion = await openAiClient(setup.gateway.url).chat.completions.create({ model: 'via-chat', messages: [{ role: 'user', content: 'hi' }] });
       expect(completion.choices[0].message.content).toBe('Oi!');
     });
   });
@@ -133,7 +123,7 @@ describe('proxy behaviour users rely on', () => {
       ['x-goog-api-key', { 'x-goog-api-key': CLIENT_KEY }, ''],
       ['?key=', {}, `?key=${CLIENT_KEY}`],
     ])('accepts the key in %s', async (_where, headers, query) => {
-      const response = await fetch(`${gateway.url}/v1/chat/completions${query}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      const response = await fetch(`${setup.gateway.url}/v1/chat/completions${query}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
       expect(response.status).toBe(200);
     });
 
@@ -148,16 +138,16 @@ describe('proxy behaviour users rely on', () => {
       const gemini = await post('/v1beta/models/via-gemini:generateContent', { contents: [{ parts: [{ text: 'hi' }] }] }, wrong);
       expect(gemini.status).toBe(401);
       expect((await gemini.json()).error.status).toBe('UNAUTHENTICATED');
-      const models = await fetch(`${gateway.url}/v1/models`);
+      const models = await fetch(`${setup.gateway.url}/v1/models`);
       expect(models.status).toBe(401);
       expect(upstream.received).toHaveLength(0);
     });
   });
 
   it('lists every alias on /v1/models and /v1beta/models', async () => {
-    const openai = await openAiClient(gateway.url).models.list();
+    const openai = await openAiClient(setup.gateway.url).models.list();
     expect(openai.data.map((model) => model.id)).toEqual(['via-chat', 'via-messages', 'via-gemini']);
-    const gemini = await (await fetch(`${gateway.url}/v1beta/models?key=${CLIENT_KEY}`)).json();
+    const gemini = await (await fetch(`${setup.gateway.url}/v1beta/models?key=${CLIENT_KEY}`)).json();
     expect(gemini.models.map((model: any) => model.name)).toEqual(['models/via-chat', 'models/via-messages', 'models/via-gemini']);
   });
 
@@ -180,7 +170,7 @@ describe('proxy behaviour users rely on', () => {
   });
 
   it('serves the OpenAPI document with the auth schemes', async () => {
-    const document = await (await fetch(`${gateway.url}/docs-json`)).json();
+    const document = await (await fetch(`${setup.gateway.url}/docs-json`)).json();
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/chat/completions', '/v1/messages', '/v1/models', '/health']));
     expect(Object.keys(document.components.securitySchemes)).toEqual(expect.arrayContaining(['client-key', 'x-api-key', 'x-goog-api-key', 'admin-key']));
   });

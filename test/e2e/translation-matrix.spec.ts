@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectedAnswer } from '../support/fixture-expectations';
-import { MockUpstream, type ProviderFormat, type Scenario } from '../support/mock-upstream';
+import type { ProviderFormat, Scenario } from '../support/mock-upstream';
 import { askWith } from '../support/sdk-clients';
-import { startTestGateway, type TestGateway } from '../support/start-test-gateway';
+import { useTestGateway } from '../support/use-test-gateway';
 
 /**
  * The full matrix of issue 4: 3 client SDKs × 3 provider formats × (non-stream, stream) ×
@@ -13,24 +13,14 @@ const FORMATS: ProviderFormat[] = ['chat', 'messages', 'gemini'];
 const SCENARIOS: Scenario[] = ['text', 'tools'];
 
 describe('translation matrix through the real server', () => {
-  const upstream = new MockUpstream();
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    await upstream.start();
-    gateway = await startTestGateway(upstream.url);
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-    await upstream.close();
-  });
+  const setup = useTestGateway();
 
   for (const client of FORMATS) {
     for (const provider of FORMATS) {
       for (const scenario of SCENARIOS) {
         for (const stream of [false, true]) {
           it(`${client} client → ${provider} provider, ${scenario}, ${stream ? 'stream' : 'non-stream'}`, async () => {
-            const answer = await askWith(client, { gatewayUrl: gateway.url, model: `via-${provider}`, scenario, stream });
+            const answer = await askWith(client, { gatewayUrl: setup.gateway.url, model: `via-${provider}`, scenario, stream });
             const expected = expectedAnswer(provider, scenario, stream);
             // Anthropic's wire has no field for reasoning tokens: they stay inside output_tokens.
             if (client === 'messages') expected.usage.reasoning = 0;

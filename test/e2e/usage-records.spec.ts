@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UsageRecorder } from '../../src/logging/usage-recorder';
 import { fixtureJson } from '../support/fixtures';
-import { MockUpstream } from '../support/mock-upstream';
 import { anthropicClient, geminiClient, openAiClient } from '../support/sdk-clients';
-import { CLIENT_KEY, startTestGateway, type TestGateway } from '../support/start-test-gateway';
+import { CLIENT_KEY } from '../support/start-test-gateway';
+import { useTestGateway } from '../support/use-test-gateway';
 
 /**
  * Issue 6 end to end: requests through the SDKs produce exact usage lines (tokens from the
@@ -13,22 +13,12 @@ import { CLIENT_KEY, startTestGateway, type TestGateway } from '../support/start
  * cancelled stream is recorded as cancelled.
  */
 describe('usage records', () => {
-  const upstream = new MockUpstream();
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    await upstream.start();
-    gateway = await startTestGateway(upstream.url);
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-    await upstream.close();
-  });
-  beforeEach(() => upstream.reset());
+  const setup = useTestGateway();
+  const { upstream } = setup;
 
   async function usageLines(): Promise<any[]> {
-    await gateway.app.get(UsageRecorder).flush();
-    const dir = join(gateway.dataDir, 'logs/usage');
+    await setup.gateway.app.get(UsageRecorder).flush();
+    const dir = join(setup.gateway.dataDir, 'logs/usage');
     return readdirSync(dir)
       .filter((name) => /^usage-\d{4}-\d{2}-\d{2}\.jsonl$/.test(name))
       .flatMap((name) => readFileSync(join(dir, name), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)));
@@ -44,7 +34,7 @@ describe('usage records', () => {
   }
 
   it('an OpenAI request to an OpenAI provider: same format, tokens and cost from the recording', async () => {
-    const { response, data } = await openAiClient(gateway.url)
+    const { response, data } = await openAiClient(setup.gateway.url)
       .chat.completions.create({ model: 'via-chat', messages: [{ role: 'user', content: 'hi' }] })
       .withResponse();
     const line = await lineFor(response.headers.get('x-request-id')!);
@@ -74,7 +64,7 @@ describe('usage records', () => {
   });
 
   it('an Anthropic stream translated to a Gemini provider counts usage once', async () => {
-    const stream = anthropicClient(gateway.url).messages.stream({ model: 'via-gemini', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] });
+    const stream = anthropicClient(setup.gateway.url).messages.stream({ model: 'via-gemini', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] });
     await stream.finalMessage();
     const requestId = (await stream.withResponse()).response.headers.get('x-request-id')!;
     const line = await lineFor(requestId);
@@ -94,7 +84,7 @@ describe('usage records', () => {
       response.end(chunk({ role: 'assistant', content: 'The quick brown fox jumps over the lazy dog.' }, null) + chunk({}, 'stop') + 'data: [DONE]\n\n');
       return true;
     });
-    const { response } = await openAiClient(gateway.url)
+    const { response } = await openAiClient(setup.gateway.url)
       .chat.completions.create({ model: 'via-chat', stream: true, messages: [{ role: 'user', content: 'Tell me about foxes please.' }] })
       .withResponse();
     const line = await lineFor(response.headers.get('x-request-id')!);
@@ -111,7 +101,7 @@ describe('usage records', () => {
       await new Promise<void>((resolve) => response.on('close', () => resolve()));
       return true;
     });
-    const response = await fetch(`${gateway.url}/v1/chat/completions`, {
+    const response = await fetch(`${setup.gateway.url}/v1/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${CLIENT_KEY}` },
       body: JSON.stringify({ model: 'via-chat', stream: true, messages: [{ role: 'user', content: 'hi' }] }),
@@ -125,7 +115,7 @@ describe('usage records', () => {
   });
 
   it('a Gemini request records reasoning tokens and prices them at the output price', async () => {
-    const response = await geminiClient(gateway.url).models.generateContent({ model: 'via-gemini', contents: 'hi' });
+    const response = await geminiClient(setup.gateway.url).models.generateContent({ model: 'via-gemini', contents: 'hi' });
     expect(response.text).toBe('Olá!');
     const lines = await usageLines();
     const line = lines.filter((record) => record.clientApi === 'gemini').at(-1);
