@@ -59,6 +59,12 @@ export class RequestRecorderService implements BeforeApplicationShutdown {
   finish(context: ProxyContext, outcome: RequestOutcome): void {
     markRequestLogged(context.request);
     const record = this.buildRecord(context, outcome);
+    if (context.keyName === '') {
+      // No client key: nobody to account usage to, and an unauthenticated flood must not be able
+      // to fill the log disk. The request log line still shows it.
+      this.writeLogLine(context, record);
+      return;
+    }
     const tracker = outcome.tracker;
     if (tracker && !tracker.sawUsage && tracker.hasContent) {
       // The provider sent no usage (some OpenAI-compatible streams, or the client left before the
@@ -88,6 +94,10 @@ export class RequestRecorderService implements BeforeApplicationShutdown {
       });
     }
     this.traces.get(context)?.finish({ status: record.status, httpStatus: record.httpStatus, usage: record.usage });
+    this.writeLogLine(context, record);
+  }
+
+  private writeLogLine(context: ProxyContext, record: CompletedRequestRecord): void {
     if (isLogLevelEnabled(this.config.config.logging.level, 'info')) {
       writeRequestLine({
         method: context.request.method,

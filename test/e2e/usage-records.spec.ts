@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageRecorder } from '../../src/logging/usage-recorder';
@@ -122,5 +122,23 @@ describe('usage records', () => {
     // generate-content-text.json: prompt 11, candidates 2, thoughts 24.
     expect(line.usage).toEqual({ inputTokens: 11, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: 26, reasoningTokens: 24 });
     expect(line.cost.total).toBeCloseTo((11 * 0.3 + 26 * 2.5) / 1e6, 15);
+  });
+
+  it('writes no usage or error line for a request without a valid client key (a flood cannot fill the disk)', async () => {
+    const before = (await usageLines()).length;
+    for (let index = 0; index < 20; index++) {
+      const response = await fetch(`${setup.gateway.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-key', 'x-request-id': `no-key-${index}` },
+        body: JSON.stringify({ model: 'via-chat', messages: [{ role: 'user', content: 'hi' }] }),
+      });
+      expect(response.status).toBe(401);
+    }
+    const after = await usageLines();
+    expect(after.length).toBe(before);
+    expect(after.some((line) => String(line.requestId).startsWith('no-key-'))).toBe(false);
+    const errorsDir = join(setup.gateway.dataDir, 'logs/errors');
+    const errorText = existsSync(errorsDir) ? readdirSync(errorsDir).map((name) => readFileSync(join(errorsDir, name), 'utf8')).join('') : '';
+    expect(errorText).not.toContain('no-key-');
   });
 });
