@@ -156,7 +156,8 @@ export class AttemptRunner {
     Object.assign(tracker.usage, decoded.usage);
     tracker.sawUsage = hasAnyUsage(decoded);
     tracker.finishReason = decoded.finishReason;
-    tracker.recordOutput(decoded);
+    // The answer's text is only needed when usage must be estimated.
+    if (!tracker.sawUsage) tracker.recordOutput(decoded);
     this.recorder.trace(context)?.clientResponseChunk(out);
     sendJsonText(context, out, answerHeaders(context, target));
     return { kind: 'answered', status: 'success', httpStatus: 200, tracker, sameFormat };

@@ -69,7 +69,7 @@ export class RequestRecorderService implements BeforeApplicationShutdown {
     if (tracker && !tracker.sawUsage && tracker.hasContent) {
       // The provider sent no usage (some OpenAI-compatible streams, or the client left before the
       // usage event): count tokens on a worker thread, then write the record, marked estimated.
-      const texts = { inputText: textForEstimate(context.ir), outputText: tracker.outputTextForEstimate() };
+      const texts = { inputText: textForEstimate(context.ir), ...tracker.outputForEstimate() };
       const pending = estimateUsage(texts).then(
         (usage) => this.publish(context, outcome, { ...record, usage, usageEstimated: true, outputTokensPerSecond: tokensPerSecond(record, usage.outputTokens) }),
         (error: unknown) => {

@@ -1,3 +1,4 @@
+import { ESTIMATE_SAMPLE_CHARS } from '../logging/estimate-usage';
 import { emptyUsage, type IrError, type IrFinishReason, type IrResponse, type IrStreamEvent, type IrUsage } from '../wire/ir';
 
 /**
@@ -11,21 +12,23 @@ export class UsageTracker {
   finishReason?: IrFinishReason;
   firstContentAt?: number;
   error?: IrError;
-  private readonly outputText: string[] = [];
+  /** The start of the output (all an estimate samples) and its full length, so a long stream holds a bounded buffer. */
+  private outputSample = '';
+  private outputChars = 0;
 
   readonly onEvent = (event: IrStreamEvent): void => {
     switch (event.type) {
       case 'text-delta':
       case 'reasoning-delta':
         this.markContent();
-        this.outputText.push(event.text);
+        this.noteOutput(event.text);
         return;
       case 'tool-call-start':
         this.markContent();
-        this.outputText.push(event.name);
+        this.noteOutput(event.name);
         return;
       case 'tool-call-delta':
-        this.outputText.push(event.argumentsDelta);
+        this.noteOutput(event.argumentsDelta);
         return;
       case 'reasoning-signature':
       case 'redacted-reasoning':
@@ -54,13 +57,18 @@ export class UsageTracker {
   /** A whole (non-streamed) answer: keep its text in case usage must be estimated. */
   recordOutput(response: IrResponse): void {
     for (const part of response.content) {
-      if (part.type === 'tool-call') this.outputText.push(part.name, JSON.stringify(part.arguments ?? {}));
-      else this.outputText.push(part.text);
+      if (part.type === 'tool-call') this.noteOutput(part.name + JSON.stringify(part.arguments ?? {}));
+      else this.noteOutput(part.text);
     }
   }
 
-  outputTextForEstimate(): string {
-    return this.outputText.join('');
+  outputForEstimate(): { outputText: string; outputChars: number } {
+    return { outputText: this.outputSample, outputChars: this.outputChars };
+  }
+
+  private noteOutput(text: string): void {
+    this.outputChars += text.length;
+    if (this.outputSample.length < ESTIMATE_SAMPLE_CHARS) this.outputSample += text.slice(0, ESTIMATE_SAMPLE_CHARS - this.outputSample.length);
   }
 
   private markContent(): void {

@@ -50,4 +50,11 @@ describe('estimateUsage', () => {
     expect(inputTokens).toBeGreaterThan(text.length / 6);
     expect(inputTokens).toBeLessThan(text.length / 3);
   });
+
+  it('extrapolates the output from its sample when told the full length', async () => {
+    const sample = 'Plexus forwards each request to the first healthy provider. '.repeat(100);
+    const whole = await estimateUsage({ inputText: '', outputText: sample });
+    const scaled = await estimateUsage({ inputText: '', outputText: sample, outputChars: sample.length * 10 });
+    expect(scaled.outputTokens).toBe(whole.outputTokens * 10);
+  });
 });
