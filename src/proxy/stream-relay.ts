@@ -50,7 +50,7 @@ export async function relayStream(input: RelayInput): Promise<RelayOutcome> {
       if (!tracker.hasContent) {
         return { kind: 'failover', error: endedShortError(tracker.error) ?? emptyStreamError() };
       }
-      return writeAll(input, pending + out, true);
+      return writeAll(input, pending + out);
     }
     const text = textDecoder.decode(step.value, { stream: true });
     const out = translator.push(text);
@@ -64,9 +64,7 @@ export async function relayStream(input: RelayInput): Promise<RelayOutcome> {
   }
 
   // Phase 2: committed. Headers and everything so far go out; then chunk by chunk.
-  const raw = context.reply.raw;
-  context.reply.hijack();
-  raw.writeHead(200, { ...input.headers, 'content-type': input.contentType, 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+  const raw = commit(input);
   if (!(await write(raw, pending, context))) return cancel(iterator);
   for (;;) {
     // After an error event (the provider's own, or Plexus's for an unreadable event) nothing more
@@ -100,14 +98,18 @@ export async function relayStream(input: RelayInput): Promise<RelayOutcome> {
   return error ? { kind: 'failed-mid-stream', error } : { kind: 'completed' };
 }
 
-async function writeAll(input: RelayInput, text: string, end: boolean): Promise<RelayOutcome> {
-  const { context } = input;
-  const raw = context.reply.raw;
-  context.reply.hijack();
-  raw.writeHead(200, { ...input.headers, 'content-type': input.contentType, 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+/** Takes the response over from Fastify and sends the stream's headers: from here on there is no failover. */
+function commit(input: RelayInput): ServerResponse {
+  const { reply } = input.context;
+  reply.hijack();
+  reply.raw.writeHead(200, { ...input.headers, 'content-type': input.contentType, 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+  return reply.raw;
+}
+
+/** The whole stream arrived before any content was committed: send it in one go. */
+function writeAll(input: RelayInput, text: string): RelayOutcome {
   input.onChunk?.('', text);
-  if (end) raw.end(text);
-  else raw.write(text);
+  commit(input).end(text);
   const error = endedShortError(input.tracker.error);
   return error ? { kind: 'failed-mid-stream', error } : { kind: 'completed' };
 }
