@@ -39,6 +39,8 @@ export interface BenchOptions {
   budgetSeconds: number;
   /** Where to write the report; undefined = do not write. */
   resultsPath?: string;
+  /** Keep each raw `.cpuprofile` here (for Chrome DevTools or speedscope); undefined = discard. */
+  profileDir?: string;
 }
 
 const FULL: Omit<BenchOptions, 'tool' | 'resultsPath'> = {
@@ -80,7 +82,7 @@ const QUICK: Partial<BenchOptions> = {
 };
 
 const USAGE = `usage: npm run bench -- [--quick] [--only=s1,s2,...] [--tool=wrk|autocannon] [--no-build] [--no-plexus]
-                       [--profile|--no-profile] [--out=FILE] [--records=N]`;
+                       [--profile|--no-profile] [--profile-dir=DIR] [--out=FILE] [--records=N]`;
 
 /** Reads `npm run bench -- ...` arguments over the full-run defaults. */
 export function parseBenchOptions(argv: readonly string[], defaults: { tool: LoadTool; resultsPath: string }): BenchOptions {
@@ -112,6 +114,10 @@ export function parseBenchOptions(argv: readonly string[], defaults: { tool: Loa
         break;
       case '--no-profile':
         options.profile = 'never';
+        break;
+      case '--profile-dir':
+        if (value === '') throw new Error(`--profile-dir needs a folder\n${USAGE}`);
+        options.profileDir = value;
         break;
       case '--out':
         options.resultsPath = value;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchContext, BenchTarget } from '../bench-context';
 import type { BenchOptions } from '../bench-options';
@@ -57,6 +57,10 @@ export async function profilePlexus(
       }
       const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
       if (file === undefined) throw new Error('Plexus exited without writing a .cpuprofile (did it exit through process.exit on SIGTERM?)');
+      if (context.options.profileDir !== undefined) {
+        mkdirSync(context.options.profileDir, { recursive: true });
+        copyFileSync(join(profileDir, file), join(context.options.profileDir, `${scenarioId}.cpuprofile`));
+      }
       const profile = JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile;
       summaries.push(summarizeCpuProfile(profile, context.repoRoot, label, window));
     } catch (error) {

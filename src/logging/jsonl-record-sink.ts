@@ -38,6 +38,7 @@ export class JsonlRecordSink extends RecordSink implements OnApplicationShutdown
   private failure?: { message: string; since: Date; loggedAt: number };
   /** Files whose end we already checked for a partial line left by a crash. */
   private readonly checkedFiles = new Set<string>();
+  private lastDay = '';
 
   constructor(private readonly configService: ConfigService) {
     super();
@@ -51,10 +52,21 @@ export class JsonlRecordSink extends RecordSink implements OnApplicationShutdown
       this.logger.error(`dropped an unserialisable ${kind} record: ${(error as Error).message}`);
       return;
     }
-    this.queue.push({ kind, day: utcDay(at) ?? utcDay(Date.now())!, text });
+    this.queue.push({ kind, day: this.dayOf(at), text });
     this.queuedChars += text.length;
     if (this.queuedChars > this.maxQueuedChars) this.dropOldest();
     this.timer ??= setInterval(() => this.busy || void this.flush(), FLUSH_INTERVAL_MS).unref();
+  }
+
+  /**
+   * The UTC day of a record's time. Records arrive with `toISOString()` times of the same day
+   * almost always, so the last day is reused without parsing a Date per line.
+   */
+  private dayOf(at: string): string {
+    if (this.lastDay !== '' && at.length === 24 && at.startsWith(this.lastDay) && at[10] === 'T' && at[23] === 'Z') return this.lastDay;
+    const day = utcDay(at) ?? utcDay(Date.now())!;
+    this.lastDay = day;
+    return day;
   }
 
   flush(): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { ProviderConfig } from '../config/plexus-config';
+import type { UpstreamAbortSignal } from './upstream-abort-signal';
 import { toTransportError } from './upstream-transport-error';
 
 export interface UpstreamCall {
@@ -8,7 +9,7 @@ export interface UpstreamCall {
   url: string;
   headers: Record<string, string>;
   body: string;
-  signal: AbortSignal;
+  signal: UpstreamAbortSignal;
 }
 
 export interface UpstreamResponse {

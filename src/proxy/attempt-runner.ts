@@ -46,7 +46,7 @@ export class AttemptRunner {
 
     let response: UpstreamResponse;
     try {
-      response = await this.upstream.send({ provider: target.provider, url: upstreamRequest.url, headers: upstreamRequest.headers, body: upstreamRequest.body, signal: context.abort.signal });
+      response = await this.upstream.send({ provider: target.provider, url: upstreamRequest.url, headers: upstreamRequest.headers, body: upstreamRequest.body, signal: context.abort });
     } catch (error) {
       if (context.clientGone) return { kind: 'cancelled' };
       return transportFailover(error, target.provider.name);

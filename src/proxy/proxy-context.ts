@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AttemptRecord } from '../logging/completed-request-record';
+import type { UpstreamAbortSignal } from '../providers/upstream-abort-signal';
 import type { IrApi, IrRequest } from '../wire/ir';
 import type { WireCodec } from '../wire/wire-codec';
 
@@ -20,7 +21,8 @@ export interface ProxyContext {
   stream: boolean;
   /** Gemini stream framing the client asked for. */
   framing: 'sse' | 'json-array';
-  abort: AbortController;
+  /** Fired when the client leaves: cancels the upstream call in flight. */
+  abort: UpstreamAbortSignal;
   attempts: AttemptRecord[];
   alias?: string;
   /** Set once the client connection closed before the answer was complete. */

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { SecretMasker } from '../logging/secret-masker';
+import { UpstreamAbortSignal } from '../providers/upstream-abort-signal';
 import { CooldownService } from '../resilience/cooldown.service';
 import { RoutingError } from '../routing/routing-error';
 import { RoutingService } from '../routing/routing.service';
@@ -165,7 +166,7 @@ function createContext(clientApi: IrApi, request: FastifyRequest, reply: Fastify
     requestedModel: clientApi === 'gemini' ? (hints.model ?? '') : '',
     stream: false,
     framing: hints.framing ?? 'sse',
-    abort: new AbortController(),
+    abort: new UpstreamAbortSignal(),
     attempts: [],
     clientGone: false,
   };
