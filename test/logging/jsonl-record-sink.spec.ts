@@ -41,6 +41,19 @@ describe('JsonlRecordSink', () => {
     expect(sink.health()).toEqual({ ok: true, queued: 0, dropped: 0 });
   });
 
+  it('puts each record in the file of its own UTC day, across midnight and for times with an offset', async () => {
+    const usagePath = join(directory, 'usage');
+    sink = new JsonlRecordSink(configFor(usagePath));
+    sink.append('usage', '2025-03-10T23:59:59.999Z', record('late'));
+    sink.append('usage', '2025-03-11T00:00:00.000Z', record('midnight'));
+    sink.append('usage', '2025-03-10T12:00:00.000Z', record('back'));
+    sink.append('usage', '2025-03-11T01:30:00+02:00', record('offset'));
+    await sink.flush();
+    const ids = async (day: string) => (await readFile(join(usagePath, `usage-${day}.jsonl`), 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line).requestId);
+    expect(await ids('2025-03-10')).toEqual(['late', 'back', 'offset']);
+    expect(await ids('2025-03-11')).toEqual(['midnight']);
+  });
+
   it('a write failure never throws, is logged once, shows in health() and recovers when the disk does', async () => {
     const blocked = join(directory, 'blocked');
     await writeFile(blocked, 'a file where the usage directory should be');
