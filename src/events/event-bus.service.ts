@@ -16,9 +16,10 @@ export class EventBusService {
     return this.subject.asObservable();
   }
 
-  publish<T>(type: PlexusEventType, data: T): PlexusEvent<T> {
+  /** Nothing is built when nobody listens (the usual case): the request path calls this every time. */
+  publish<T>(type: PlexusEventType, data: T): void {
+    if (!this.subject.observed) return;
     const event: PlexusEvent<T> = { id: ++this.sequence, type, at: new Date().toISOString(), data };
     this.subject.next(event);
-    return event;
   }
 }

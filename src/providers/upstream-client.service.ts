@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import type { ProviderConfig } from '../config/plexus-config';
 import type { UpstreamAbortSignal } from './upstream-abort-signal';
 import { toTransportError } from './upstream-transport-error';
@@ -18,6 +18,13 @@ export interface UpstreamResponse {
   body: Dispatcher.ResponseData['body'];
 }
 
+interface UrlParts {
+  origin: string;
+  path: string;
+}
+
+const MAX_REMEMBERED_URLS = 1024;
+
 /**
  * The one way Plexus talks to providers: undici with a keep-alive connection pool per provider
  * (never a new connection per request), and the provider's connect / first-byte / idle timeouts.
@@ -26,16 +33,21 @@ export interface UpstreamResponse {
 @Injectable()
 export class UpstreamClientService implements OnApplicationShutdown {
   private readonly agents = new Map<string, Agent>();
+  private readonly urlParts = new Map<string, UrlParts>();
 
   async send(call: UpstreamCall): Promise<UpstreamResponse> {
     const { provider } = call;
     try {
-      const response = await request(call.url, {
+      // The agent's own request() with origin and path: undici's top-level request(url) parses
+      // the URL again on every call.
+      const { origin, path } = this.partsOf(call.url);
+      const response = await this.agentFor(provider).request({
+        origin,
+        path,
         method: 'POST',
         headers: call.headers,
         body: call.body,
         signal: call.signal,
-        dispatcher: this.agentFor(provider),
         headersTimeout: provider.timeouts.firstByteMs,
         bodyTimeout: provider.timeouts.idleMs,
       });
@@ -50,6 +62,18 @@ export class UpstreamClientService implements OnApplicationShutdown {
     const agents = [...this.agents.values()];
     this.agents.clear();
     await Promise.allSettled(agents.map((agent) => agent.close()));
+  }
+
+  private partsOf(url: string): UrlParts {
+    let parts = this.urlParts.get(url);
+    if (parts === undefined) {
+      const parsed = new URL(url);
+      parts = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+      // Upstream URLs come from the config (and the model name for Gemini): few, but not trusted to stay few.
+      if (this.urlParts.size >= MAX_REMEMBERED_URLS) this.urlParts.clear();
+      this.urlParts.set(url, parts);
+    }
+    return parts;
   }
 
   private agentFor(provider: ProviderConfig): Agent {

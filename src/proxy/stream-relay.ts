@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import type { ServerResponse } from 'node:http';
 import type { IrError } from '../wire/ir';
 import type { StreamTranslator } from '../wire';
@@ -33,7 +34,7 @@ export interface RelayInput {
 export async function relayStream(input: RelayInput): Promise<RelayOutcome> {
   const { context, translator, tracker } = input;
   const iterator = input.body[Symbol.asyncIterator]();
-  const textDecoder = new TextDecoder();
+  const textDecoder = new StringDecoder('utf8');
   let pending = '';
 
   // Phase 1: prime until the first content (or an error, or the end).
@@ -52,7 +53,7 @@ export async function relayStream(input: RelayInput): Promise<RelayOutcome> {
       }
       return writeAll(input, pending + out);
     }
-    const text = textDecoder.decode(step.value, { stream: true });
+    const text = textDecoder.write(step.value);
     const out = translator.push(text);
     input.onChunk?.(text, out);
     if (tracker.error && !tracker.hasContent) {
@@ -86,7 +87,7 @@ export async function relayStream(input: RelayInput): Promise<RelayOutcome> {
       return { kind: 'failed-mid-stream', error: irError };
     }
     if (step.done) break;
-    const text = textDecoder.decode(step.value, { stream: true });
+    const text = textDecoder.write(step.value);
     const out = translator.push(text);
     input.onChunk?.(text, out);
     if (out && !(await write(raw, out, context))) return cancel(iterator);
