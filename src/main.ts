@@ -1,3 +1,5 @@
+// First, before anything allocates: see young-generation.ts.
+import { restoreYoungGenerationGrowth } from './young-generation';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { startPlexus } from './bootstrap';
@@ -16,6 +18,7 @@ async function main(): Promise<void> {
     exitOnConfigError(error);
   }
   const running = await startPlexus({ configService, watchConfig: true });
+  restoreYoungGenerationGrowth();
   const logger = new Logger('Plexus');
   const snapshot = configService.snapshot;
   for (const warning of snapshot.warnings) logger.warn(warning);

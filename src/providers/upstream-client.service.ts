@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Agent } from './undici-lite';
 import type { ProviderConfig } from '../config/plexus-config';
 import type { UpstreamAbortSignal } from './upstream-abort-signal';
 import { toTransportError } from './upstream-transport-error';
