@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (full, about 10 minutes) and `npm run bench -- --quick` (under two minutes):
+ * `npm run bench` (full, about 13 minutes) and `npm run bench -- --quick` (under two minutes):
  * Plexus against the mock called directly and a minimal floor proxy; writes bench/RESULTS.md
  * and bench/RESULTS.json. See bench/README.md.
  */

@@ -4,7 +4,7 @@ import type { BenchOptions } from '../bench-options';
 export function methodNotes(options: BenchOptions): string[] {
   return [
     'Three targets per scenario: **direct** = the mock upstream called straight (for a translated scenario: the client\'s own format, i.e. what calling a provider of that format costs); **plexus** = Plexus in front of the same mock, routed to an OpenAI-format provider; **floor** = bench/floor-proxy.ts (node:http in, JSON.parse + JSON.stringify, undici Pool out, bytes piped back, nothing else), the least any Node gateway does.',
-    `In scenarios 1-4 every target runs ${options.repetitions}× per scenario, interleaved with the order rotated each repetition; figures are medians of the repetitions (counts are totals). ` +
+    `In scenarios 1-3 every target runs ${options.repetitions}× per scenario (scenario 4: ${options.openStreamsRepetitions}×), interleaved with the order rotated each repetition; figures are medians of the repetitions (counts are totals). ` +
       (options.warmupSeconds > 0 ? `A ${options.warmupSeconds} s unmeasured warm-up per target precedes each of scenarios 1-3.` : 'No warm-up (quick run).') +
       ' Scenario 5 is one long run per proxy (the RSS trend is the point); scenario 6 repeats each query 3×.',
     'Mock, floor and Plexus each run in their own process, all on 127.0.0.1. CPU per request = (utime + stime) of that process from /proc/<pid>/stat, after − before the run, divided by the answers (streams: by the streams that ended properly). All threads count (GC, libuv pool). For direct it is the mock\'s own CPU.',

@@ -31,7 +31,7 @@ export async function runOpenStreamsScenario(context: BenchContext): Promise<Sce
   const result: ScenarioResult = {
     id: 's4-open-streams',
     title: `${count.toLocaleString('en')} concurrent open streams held ${holdSeconds} s`,
-    settings: `${count} streams opened over ${rampMs(holdSeconds) / 1000} s, ${options.streamDeltas} deltas each spread over ${holdSeconds} s, × ${options.repetitions} per target; RSS sampled every 100 ms`,
+    settings: `${count} streams opened over ${rampMs(holdSeconds) / 1000} s, ${options.streamDeltas} deltas each spread over ${holdSeconds} s, × ${options.openStreamsRepetitions} per target; RSS sampled every 100 ms`,
     unit: 'streams',
     rows: [],
     skipped: {},
@@ -43,7 +43,7 @@ export async function runOpenStreamsScenario(context: BenchContext): Promise<Sce
     if (problem === undefined) active.push(target);
     else result.skipped[target.name] = problem;
   }
-  const runs = await runInterleaved(active, options.repetitions, async (target): Promise<RunFigures> => {
+  const runs = await runInterleaved(active, options.openStreamsRepetitions, async (target): Promise<RunFigures> => {
     const { value: load, usage } = await measureProcess(target.pid, () =>
       runStreamLoad({
         origin: target.url,

@@ -6,7 +6,7 @@ const defaults = { tool: 'wrk' as const, resultsPath: '/tmp/RESULTS.md' };
 describe('parseBenchOptions', () => {
   it('runs the issue\'s full sizes by default', () => {
     const options = parseBenchOptions([], defaults);
-    expect(options).toMatchObject({ quick: false, repetitions: 3, openStreams: 1_000, soakRequests: 100_000, usageRecords: 1_000_000 });
+    expect(options).toMatchObject({ quick: false, repetitions: 5, openStreamsRepetitions: 3, openStreams: 1_000, soakRequests: 100_000, usageRecords: 1_000_000 });
     expect(options.nonStreamConcurrencies).toEqual([1, 16, 64]);
   });
 

@@ -15,6 +15,7 @@ const bootstrapPath = join(repoRoot, 'src', 'bootstrap.ts');
 const SMOKE_OPTIONS: BenchOptions = {
   quick: true,
   repetitions: 1,
+  openStreamsRepetitions: 1,
   loadSeconds: 0.2,
   warmupSeconds: 0,
   nonStreamConcurrencies: [1],
