@@ -3,7 +3,7 @@
  * Plexus against the mock called directly and a minimal floor proxy; writes bench/RESULTS.md
  * and bench/RESULTS.json. See bench/README.md.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBenchOptions } from './bench-options';
 import { wrkAvailable } from './load/wrk-load';
@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   log(`plexus bench (${options.quick ? 'quick' : 'full'}), load generator ${options.tool}`);
   const report = await runBenchmark({ repoRoot, options, log });
   if (options.resultsPath !== undefined) {
-    writeFileSync(options.resultsPath, renderResultsMarkdown(report));
+    const analysisPath = join(repoRoot, 'bench', 'ANALYSIS.md');
+    const analysis = existsSync(analysisPath) ? readFileSync(analysisPath, 'utf8') : undefined;
+    writeFileSync(options.resultsPath, renderResultsMarkdown(report, analysis));
     writeFileSync(options.resultsPath.replace(/\.md$/i, '') + '.json', `${JSON.stringify(report, null, 2)}\n`);
     log(`wrote ${options.resultsPath}`);
   }

@@ -32,6 +32,18 @@ export interface TargetFigures {
   /** Held streams: most open at once. */
   maxOpen?: number;
   note?: string;
+  /**
+   * Each repetition's own figures, in repetition order. Targets run interleaved within a
+   * repetition, so comparisons pair repetition i of one target with repetition i of another.
+   */
+  perRepetition?: RepetitionFigures[];
+}
+
+export interface RepetitionFigures {
+  cpuMicrosPerRequest: number;
+  p50Ms: number;
+  p99Ms: number;
+  ttfbP50Ms?: number;
 }
 
 export interface ScenarioResult {

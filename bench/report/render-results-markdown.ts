@@ -2,8 +2,11 @@ import type { BenchReport, ProfileSummary, ScenarioResult, TargetFigures } from 
 
 const STATUS_MARK = { met: '✅ met', missed: '❌ missed', 'not measured': '⚪ not measured' } as const;
 
-/** bench/RESULTS.md: targets first, then every scenario's figures, profiles of misses, method. */
-export function renderResultsMarkdown(report: BenchReport): string {
+/**
+ * bench/RESULTS.md: targets first, then every scenario's figures, profiles of misses, the
+ * hand-written analysis of the misses (bench/ANALYSIS.md, kept across runs), method.
+ */
+export function renderResultsMarkdown(report: BenchReport, analysis?: string): string {
   const { machine } = report;
   const lines = [
     '# Plexus benchmark results',
@@ -29,6 +32,11 @@ export function renderResultsMarkdown(report: BenchReport): string {
     ...report.scenarios.flatMap(renderScenario),
   ];
   if (report.profiles.length > 0) lines.push('## CPU profiles of Plexus under the loads of missed targets', '', ...report.profiles.flatMap(renderProfile));
+  if (analysis !== undefined && analysis.trim() !== '') {
+    // The analysis file's own headings move one level down, under this one.
+    const body = analysis.trim().replace(/^# .*\n+/, '').replace(/^(#+) /gm, '#$1 ');
+    lines.push('## Causes of the misses, and what is left (from bench/ANALYSIS.md, written by hand)', '', body, '');
+  }
   lines.push('## Method', '', ...report.notes.map((note) => `- ${note}`), '');
   return `${lines.join('\n')}\n`;
 }

@@ -101,6 +101,10 @@ describe('bench smoke', () => {
     const markdown = renderResultsMarkdown(report);
     expect(markdown).toContain('QUICK RUN');
     expect(markdown).toContain(report.machine.nodeVersion);
+    const withAnalysis = renderResultsMarkdown(report, '# Analysis\n\n## Why s1 is slow\n\nwritev is 30 %.\n');
+    expect(withAnalysis).toContain('## Causes of the misses');
+    expect(withAnalysis).toContain('### Why s1 is slow\n\nwritev is 30 %.');
+    expect(withAnalysis).not.toContain('# Analysis');
 
     if (existsSync(bootstrapPath)) {
       // Once the gateway exists the smoke test insists on measuring it, so the bench cannot rot.
