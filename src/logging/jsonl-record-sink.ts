@@ -113,15 +113,20 @@ export class JsonlRecordSink extends RecordSink implements OnApplicationShutdown
     this.noteOutcome(lastError);
   }
 
+  /** The batch by file; the path is built once per file, not per line (a flush can hold thousands). */
   private groupByFile(batch: QueuedLine[]): Map<string, QueuedLine[]> {
+    const byFileName = new Map<string, QueuedLine[]>();
+    for (const line of batch) {
+      const fileName = logFileName(line.kind, line.day);
+      const group = byFileName.get(fileName);
+      if (group) group.push(line);
+      else byFileName.set(fileName, [line]);
+    }
     const logging = this.configService.config.logging;
     const groups = new Map<string, QueuedLine[]>();
-    for (const line of batch) {
-      const directory = line.kind === 'usage' ? logging.usage.storagePath : logging.errors.storagePath;
-      const path = join(directory, logFileName(line.kind, line.day));
-      const group = groups.get(path);
-      if (group) group.push(line);
-      else groups.set(path, [line]);
+    for (const [fileName, lines] of byFileName) {
+      const directory = lines[0].kind === 'usage' ? logging.usage.storagePath : logging.errors.storagePath;
+      groups.set(join(directory, fileName), lines);
     }
     return groups;
   }

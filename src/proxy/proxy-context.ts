@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AttemptRecord } from '../logging/completed-request-record';
+import type { DebugTrace } from '../logging/debug-trace';
 import type { UpstreamAbortSignal } from '../providers/upstream-abort-signal';
 import type { IrApi, IrRequest } from '../wire/ir';
 import type { WireCodec } from '../wire/wire-codec';
@@ -27,6 +28,8 @@ export interface ProxyContext {
   alias?: string;
   /** Set once the client connection closed before the answer was complete. */
   clientGone: boolean;
+  /** The request's debug trace: undefined until first asked for, null when capture is off. */
+  debugTrace?: DebugTrace | null;
 }
 
 /** What the Gemini routes read from the URL; the other formats carry model and stream in the body. */

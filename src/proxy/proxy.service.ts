@@ -169,6 +169,7 @@ function createContext(clientApi: IrApi, request: FastifyRequest, reply: Fastify
     abort: new UpstreamAbortSignal(),
     attempts: [],
     clientGone: false,
+    debugTrace: undefined,
   };
 }
 

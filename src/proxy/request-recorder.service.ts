@@ -14,8 +14,6 @@ import type { RequestOutcome } from './attempt-outcome';
 import type { ProxyContext } from './proxy-context';
 import { textForEstimate } from './text-for-estimate';
 
-const NO_TRACE = null;
-
 /**
  * Side work after the answer (DESIGN.md: off the path): one completed-request record to the usage
  * log and the event bus, latency samples to the selectors' statistics, the request log line, and
@@ -24,7 +22,6 @@ const NO_TRACE = null;
 @Injectable()
 export class RequestRecorderService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Request');
-  private readonly traces = new WeakMap<ProxyContext, DebugTrace | null>();
   private readonly pendingEstimates = new Set<Promise<void>>();
 
   constructor(
@@ -37,13 +34,12 @@ export class RequestRecorderService implements BeforeApplicationShutdown {
 
   /** The request's debug trace, started on first use; undefined (and free) when capture is off. */
   trace(context: ProxyContext): DebugTrace | undefined {
-    let trace = this.traces.get(context);
-    if (trace === undefined) {
-      trace = this.debugTraces.start(context.requestId) ?? NO_TRACE;
+    if (context.debugTrace === undefined) {
+      const trace = this.debugTraces.start(context.requestId) ?? null;
       if (trace) trace.clientRequest(context.request.headers, context.body);
-      this.traces.set(context, trace);
+      context.debugTrace = trace;
     }
-    return trace ?? undefined;
+    return context.debugTrace ?? undefined;
   }
 
   /** Before the usage log's final flush: let records still waiting for a token count be written. */
@@ -93,7 +89,7 @@ export class RequestRecorderService implements BeforeApplicationShutdown {
         outputTokensPerSecond: record.outputTokensPerSecond,
       });
     }
-    this.traces.get(context)?.finish({ status: record.status, httpStatus: record.httpStatus, usage: record.usage });
+    context.debugTrace?.finish({ status: record.status, httpStatus: record.httpStatus, usage: record.usage });
     this.writeLogLine(context, record);
   }
 
