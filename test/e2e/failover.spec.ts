@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CooldownErrorType } from '../../src/config/plexus-config';
 import { CooldownService } from '../../src/resilience/cooldown.service';
 import { askForText, type TextClient } from '../support/ask-for-text';
-import { FaultUpstream, closedPortUrl, type Fault } from '../support/fault-upstream';
+import type { Fault } from '../support/fault-upstream';
 import { expectedAnswer } from '../support/fixture-expectations';
 import { fixtureText } from '../support/fixtures';
-import { errorRecordsOf, upstreamRequestsInFlight, usageRecordOf, waitFor } from '../support/gateway-records';
+import { errorRecordsOf, usageRecordOf, waitFor } from '../support/gateway-records';
 import type { ProviderFormat } from '../support/mock-upstream';
 import { restartTestGateway } from '../support/restart-test-gateway';
 import { startTestGateway, type TestGateway } from '../support/start-test-gateway';
+import { useFaultGateway } from '../support/use-fault-gateway';
 
 /**
  * Failover end to end: the real server, the official SDKs, and providers on a mock that fail in
@@ -111,33 +112,11 @@ let sequence = 0;
 const nextRequestId = (): string => `failover-${process.pid}-${++sequence}`;
 
 describe('Failover and cooldowns', () => {
-  const upstream = new FaultUpstream();
-  let refusedUrl: string;
-  let gateway: TestGateway;
-  let cooldowns: CooldownService;
-
-  beforeAll(async () => {
-    await upstream.start();
-    refusedUrl = await closedPortUrl();
-    gateway = await startTestGateway(upstream.url, failoverConfig(upstream.url, refusedUrl));
-    cooldowns = gateway.app.get(CooldownService);
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-    await upstream.close();
-  });
-  beforeEach(() => {
-    upstream.reset();
-    cooldowns.clear();
-  });
-  afterEach(async () => {
-    // Nothing left behind: every faulted answer was hung up on and no upstream call still runs.
-    await waitFor(() => upstream.openFaults === 0, 'the gateway to close every faulted upstream answer');
-    await waitFor(() => upstreamRequestsInFlight(gateway) === 0, 'no upstream request in flight');
-  });
+  const env = useFaultGateway(failoverConfig);
+  const { upstream } = env;
 
   const ask = (client: TextClient, alias: string, stream: boolean, requestId = nextRequestId()) =>
-    askForText(client, { gatewayUrl: gateway.url, model: alias, stream, requestId });
+    askForText(client, { gatewayUrl: env.gateway.url, model: alias, stream, requestId });
 
   describe('a failing first target fails over to the second, across formats', () => {
     for (const testCase of FAILOVER_CASES) {
@@ -153,20 +132,20 @@ describe('Failover and cooldowns', () => {
           expect(answer.headers.get('x-plexus-attempts')).toBe('2');
           expect(answer.headers.get('x-plexus-provider')).toBe(backup.provider);
 
-          expect(cooldowns.activeEntry(primary.provider, primary.model)).toMatchObject({
+          expect(env.cooldowns.activeEntry(primary.provider, primary.model)).toMatchObject({
             type: testCase.type,
             model: testCase.providerWide ? null : primary.model,
             durationSeconds: testCase.cooldownSeconds,
             consecutiveFailures: 1,
           });
-          expect(cooldowns.isCoolingDown(backup.provider, backup.model)).toBe(false);
+          expect(env.cooldowns.isCoolingDown(backup.provider, backup.model)).toBe(false);
 
           const failedAttempt = { provider: primary.provider, model: primary.model, errorType: testCase.type, ...(testCase.upstreamStatus ? { status: testCase.upstreamStatus } : {}) };
-          const record = await usageRecordOf(gateway, requestId);
+          const record = await usageRecordOf(env.gateway, requestId);
           expect(record).toMatchObject({ status: 'success', httpStatus: 200, provider: backup.provider, targetModel: backup.model, streamed: stream, translated: true });
           expect(record.attempts).toEqual([expect.objectContaining(failedAttempt)]);
           if (!testCase.upstreamStatus) expect(record.attempts[0].status).toBeUndefined();
-          const errors = await errorRecordsOf(gateway, requestId);
+          const errors = await errorRecordsOf(env.gateway, requestId);
           expect(errors).toEqual([expect.objectContaining({ kind: 'attempt', ...failedAttempt })]);
 
           // The next request skips the resting target: the mock sees no second call to it.
@@ -183,19 +162,19 @@ describe('Failover and cooldowns', () => {
     it('consecutive failures double the cooldown (base 1 s, then 2 s)', async () => {
       upstream.inject(FLAKY.prefix, status(500, OPENAI_500));
       await ask('openai', 'flaky-then-messages', false);
-      expect(cooldowns.activeEntry(FLAKY.provider, FLAKY.model)).toMatchObject({ type: 'server_error', durationSeconds: 1, consecutiveFailures: 1 });
+      expect(env.cooldowns.activeEntry(FLAKY.provider, FLAKY.model)).toMatchObject({ type: 'server_error', durationSeconds: 1, consecutiveFailures: 1 });
 
-      await waitFor(() => !cooldowns.isCoolingDown(FLAKY.provider, FLAKY.model), 'the first cooldown to run out', 2500);
+      await waitFor(() => !env.cooldowns.isCoolingDown(FLAKY.provider, FLAKY.model), 'the first cooldown to run out', 2500);
       const answer = await ask('openai', 'flaky-then-messages', false);
       expect(answer.headers.get('x-plexus-attempts')).toBe('2');
-      expect(cooldowns.activeEntry(FLAKY.provider, FLAKY.model)).toMatchObject({ type: 'server_error', durationSeconds: 2, consecutiveFailures: 2 });
+      expect(env.cooldowns.activeEntry(FLAKY.provider, FLAKY.model)).toMatchObject({ type: 'server_error', durationSeconds: 2, consecutiveFailures: 2 });
       expect(upstream.requestsTo(FLAKY.prefix)).toHaveLength(2);
     });
 
     it('a retry-after below minDuration is raised to minDuration', async () => {
       upstream.inject(CHAT_PRIMARY.prefix, status(429, OPENAI_429, { 'retry-after': '0' }));
       await ask('openai', 'chat-then-messages', false);
-      expect(cooldowns.activeEntry(CHAT_PRIMARY.provider, CHAT_PRIMARY.model)).toMatchObject({ type: 'rate_limit', durationSeconds: 1 });
+      expect(env.cooldowns.activeEntry(CHAT_PRIMARY.provider, CHAT_PRIMARY.model)).toMatchObject({ type: 'rate_limit', durationSeconds: 1 });
     });
   });
 
@@ -221,8 +200,8 @@ describe('Failover and cooldowns', () => {
           }
           expect(upstream.requestsTo(primary.prefix)).toHaveLength(1);
           expect(upstream.requestsTo(backup.prefix)).toHaveLength(0);
-          expect(cooldowns.list()).toEqual([]);
-          const record = await usageRecordOf(gateway, requestId);
+          expect(env.cooldowns.list()).toEqual([]);
+          const record = await usageRecordOf(env.gateway, requestId);
           expect(record).toMatchObject({ status: 'error', httpStatus: 400, provider: primary.provider, error: { type: 'invalid_request' } });
         });
       }
@@ -246,7 +225,7 @@ describe('Failover and cooldowns', () => {
         expect(error.headers.get('x-plexus-attempts')).toBe('2');
         expect(client === 'openai' ? error.error.type : error.error.error.type).toBe(client === 'openai' ? 'rate_limit_exceeded' : 'rate_limit_error');
         listsBothAttempts(client === 'openai' ? error.error.message : error.error.error.message, 'rate_limit 429');
-        const record = await usageRecordOf(gateway, requestId);
+        const record = await usageRecordOf(env.gateway, requestId);
         expect(record).toMatchObject({ status: 'error', httpStatus: 429 });
         expect(record.attempts.map((attempt) => attempt.errorType)).toEqual(['rate_limit', 'rate_limit']);
       });
@@ -268,7 +247,7 @@ describe('Failover and cooldowns', () => {
         expect(error?.status).toBe(504);
         listsBothAttempts(client === 'openai' ? error.error.message : error.error.error.message, 'timeout');
         if (client === 'anthropic') expect(error.error.error.type).toBe('timeout_error');
-        const record = await usageRecordOf(gateway, requestId);
+        const record = await usageRecordOf(env.gateway, requestId);
         expect(record.attempts.map((attempt) => attempt.errorType)).toEqual(['timeout', 'timeout']);
       });
     }
@@ -312,7 +291,7 @@ describe('Failover and cooldowns', () => {
     });
 
     it('a restarted gateway still skips the resting target', async () => {
-      own = await startTestGateway(upstream.url, failoverConfig(upstream.url, refusedUrl));
+      own = await startTestGateway(upstream.url, failoverConfig(upstream.url, env.refusedUrl));
       upstream.inject(CHAT_PRIMARY.prefix, status(429, OPENAI_429, { 'retry-after': '40' }));
       await askForText('openai', { gatewayUrl: own.url, model: 'chat-then-messages', stream: false, requestId: nextRequestId() });
       const before = own.app.get(CooldownService).activeEntry(CHAT_PRIMARY.provider, CHAT_PRIMARY.model);

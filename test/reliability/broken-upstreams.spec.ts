@@ -1,15 +1,14 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CooldownErrorType } from '../../src/config/plexus-config';
-import { CooldownService } from '../../src/resilience/cooldown.service';
 import { askForText, type TextClient } from '../support/ask-for-text';
-import { FaultUpstream, closedPortUrl, firstContentText, type Fault, type StreamEnding } from '../support/fault-upstream';
+import { firstContentText, type Fault, type StreamEnding } from '../support/fault-upstream';
 import { expectedAnswer } from '../support/fixture-expectations';
 import { fixtureText } from '../support/fixtures';
-import { errorRecordsOf, upstreamRequestsInFlight, usageRecordOf, waitFor } from '../support/gateway-records';
+import { errorRecordsOf, upstreamRequestsInFlight, usageRecordOf } from '../support/gateway-records';
 import type { ProviderFormat } from '../support/mock-upstream';
-import { startTestGateway, type TestGateway } from '../support/start-test-gateway';
+import { useFaultGateway } from '../support/use-fault-gateway';
 
 /**
  * The broken-upstream matrix: each way a provider can break, for the OpenAI and Anthropic SDKs,
@@ -133,33 +132,15 @@ let sequence = 0;
 const nextRequestId = (): string => `broken-${process.pid}-${++sequence}`;
 
 describe('Broken upstreams', () => {
-  const upstream = new FaultUpstream();
-  let refusedUrl: string;
-  let gateway: TestGateway;
-  let cooldowns: CooldownService;
+  const env = useFaultGateway(brokenUpstreamConfig);
+  const { upstream } = env;
   let lastClient: TextClient = 'openai';
-
-  beforeAll(async () => {
-    await upstream.start();
-    refusedUrl = await closedPortUrl();
-    gateway = await startTestGateway(upstream.url, brokenUpstreamConfig(upstream.url, refusedUrl));
-    cooldowns = gateway.app.get(CooldownService);
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-    await upstream.close();
-  });
-  beforeEach(() => {
-    upstream.reset();
-    cooldowns.clear();
-  });
   afterEach(async () => {
-    // Nothing left behind: each broken answer was hung up on, no upstream call still runs, and
-    // the gateway still serves a normal request from the same client.
-    await waitFor(() => upstream.openFaults === 0, 'the gateway to close every broken upstream answer');
-    await waitFor(() => upstreamRequestsInFlight(gateway) === 0, 'no upstream request in flight');
+    // Nothing left behind (as useFaultGateway checks), and the gateway still serves a normal
+    // request from the same client.
+    await env.settled();
     upstream.reset();
-    const normal = await askForText(lastClient, { gatewayUrl: gateway.url, model: 'good-chat', stream: false, requestId: nextRequestId() });
+    const normal = await askForText(lastClient, { gatewayUrl: env.gateway.url, model: 'good-chat', stream: false, requestId: nextRequestId() });
     expect(normal.text).toBe(expectedAnswer('chat', 'text', false).text);
   });
 
@@ -178,19 +159,19 @@ describe('Broken upstreams', () => {
                 if (testCase.fault) upstream.inject(broken, testCase.fault(format));
                 const requestId = nextRequestId();
 
-                const answer = await askForText(client, { gatewayUrl: gateway.url, model: `${broken}-first`, stream, requestId });
+                const answer = await askForText(client, { gatewayUrl: env.gateway.url, model: `${broken}-first`, stream, requestId });
                 expect(answer.streamError).toBeUndefined();
                 expect(answer.text).toBe(expectedAnswer(OTHER[format], 'text', stream).text);
                 expect(answer.completed).toBe(true);
                 expect(answer.headers.get('x-plexus-attempts')).toBe('2');
 
-                const record = await usageRecordOf(gateway, requestId);
+                const record = await usageRecordOf(env.gateway, requestId);
                 expect(record).toMatchObject({ status: 'success', provider: `good-${OTHER[format]}` });
                 expect(record.attempts).toEqual([expect.objectContaining({ provider: broken, errorType: testCase.type })]);
-                const errors = await errorRecordsOf(gateway, requestId);
+                const errors = await errorRecordsOf(env.gateway, requestId);
                 expect(errors).toEqual([expect.objectContaining({ kind: 'attempt', provider: broken, errorType: testCase.type })]);
 
-                const cooldown = cooldowns.activeEntry(broken, MODEL[format]);
+                const cooldown = env.cooldowns.activeEntry(broken, MODEL[format]);
                 expect(cooldown).toMatchObject({ type: testCase.type, model: PROVIDER_WIDE.has(testCase.type) ? null : MODEL[format] });
                 if (testCase.cooldownSeconds) {
                   expect(cooldown!.durationSeconds).toBeGreaterThanOrEqual(testCase.cooldownSeconds[0]);
@@ -215,7 +196,7 @@ describe('Broken upstreams', () => {
               upstream.inject(`broken-${format}`, { mode: 'stream', content: true, ending: testCase.ending });
               const requestId = nextRequestId();
 
-              const answer = await askForText(client, { gatewayUrl: gateway.url, model: `broken-${format}-first`, stream: true, requestId });
+              const answer = await askForText(client, { gatewayUrl: env.gateway.url, model: `broken-${format}-first`, stream: true, requestId });
               expect(answer.headers.get('x-plexus-provider')).toBe(`broken-${format}`);
               expect(answer.text).toBe(firstContentText(format));
               expect(answer.completed).toBe(false);
@@ -235,13 +216,13 @@ describe('Broken upstreams', () => {
               if (client === 'openai') expect(last).toEqual({ data: { error: expect.objectContaining({ type: 'server_error', message: expect.any(String) }) } });
               else expect(last).toEqual({ event: 'error', data: { type: 'error', error: expect.objectContaining({ type: ANTHROPIC_TYPE[testCase.kind[format]] }) } });
 
-              const record = await usageRecordOf(gateway, requestId);
+              const record = await usageRecordOf(env.gateway, requestId);
               expect(record).toMatchObject({ status: 'error', httpStatus: 200, provider: `broken-${format}`, error: { type: testCase.kind[format] } });
-              const errors = await errorRecordsOf(gateway, requestId);
+              const errors = await errorRecordsOf(env.gateway, requestId);
               expect(errors).toEqual([expect.objectContaining({ kind: 'request', provider: `broken-${format}`, errorType: testCase.kind[format] })]);
 
               // A provider that breaks mid-answer rests like one that breaks before it.
-              expect(cooldowns.activeEntry(`broken-${format}`, MODEL[format])).toMatchObject({ type: testCase.type });
+              expect(env.cooldowns.activeEntry(`broken-${format}`, MODEL[format])).toMatchObject({ type: testCase.type });
             });
           }
         }
@@ -254,7 +235,7 @@ describe('Broken upstreams', () => {
       // Four mock-backed providers, each reusing its idle keep-alive connections; a leak would
       // leave one socket per broken answer (about a hundred by now).
       expect(upstream.openSockets.size).toBeLessThanOrEqual(8);
-      expect(upstreamRequestsInFlight(gateway)).toBe(0);
+      expect(upstreamRequestsInFlight(env.gateway)).toBe(0);
     });
   });
 });
