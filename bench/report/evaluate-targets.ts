@@ -74,7 +74,7 @@ function cpuRatio(result: ScenarioResult | undefined, description: string, limit
   const ratio = paired ?? ratioOfMedians;
   const medians = `${plexus.cpuMicrosPerRequest.toFixed(1)} µs vs floor ${floor.cpuMicrosPerRequest.toFixed(1)} µs`;
   const measured =
-    paired === undefined
+    paired === undefined || (plexus.perRepetition?.length ?? 0) < 2
       ? `${medians} = ${ratio.toFixed(2)}×`
       : `${ratio.toFixed(2)}× (median of the per-repetition ratios ${perRepetitionRatios(plexus, floor)}); medians ${medians} = ${ratioOfMedians.toFixed(2)}×`;
   return { ...verdict(description, threshold, measured, ratio <= limit), scenarioId: result!.id };
