@@ -6,7 +6,7 @@ import type { ScenarioResult } from '../report/bench-report';
 import { buildMockStreamFrames } from '../wire/build-mock-stream-frames';
 import { clientRequest } from '../wire/client-request';
 import { mockModelName } from '../wire/mock-model-shape';
-import { addLatencyOverDirect, foldRuns, type RunFigures } from './run-figures';
+import { addLatencyOverDirect, foldRuns, streamRunFigures, type RunFigures } from './run-figures';
 import { runInterleaved } from './run-interleaved';
 
 /** The mock model that holds a stream open for `holdSeconds`: deltas spread evenly over it. */
@@ -63,18 +63,7 @@ export async function runOpenStreamsScenario(context: BenchContext): Promise<Sce
       `  s4 ${target.name}: ${load.completed}/${count} complete, max open ${load.maxOpen}, RSS +${growthMb.toFixed(1)} MB, errors ${load.errors}` +
         `${load.firstProblem ? ` (${load.firstProblem.slice(0, 160)})` : ''}`,
     );
-    return {
-      throughputPerSecond: load.streamsPerSecond,
-      p50Ms: load.totalMicros.p50 / 1000,
-      p99Ms: load.totalMicros.p99 / 1000,
-      ttfbP50Ms: load.ttfbMicros.p50 / 1000,
-      ttfbP99Ms: load.ttfbMicros.p99 / 1000,
-      count: load.completed,
-      errors: load.errors,
-      incomplete: load.incomplete,
-      maxOpen: load.maxOpen,
-      usage,
-    };
+    return streamRunFigures(load, usage);
   });
   result.rows = addLatencyOverDirect([...runs].map(([name, targetRuns]) => foldRuns(name, targetRuns)));
   for (const row of result.rows) result.extra[`${row.target} RSS growth peak − idle (MB)`] = round(row.rssPeakMb - row.rssIdleMb);

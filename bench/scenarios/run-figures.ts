@@ -1,4 +1,5 @@
 import { median } from '../load/percentile';
+import type { StreamLoadResult } from '../load/stream-load';
 import type { ProcessUsage } from '../processes/measure-process';
 import type { RepetitionFigures, TargetFigures, TargetName } from '../report/bench-report';
 
@@ -18,6 +19,22 @@ export interface RunFigures {
 }
 
 const MB = 1024 * 1024;
+
+/** One stream run's figures. Only streams that ended properly count, so a broken translation cannot look cheap. */
+export function streamRunFigures(load: StreamLoadResult, usage: ProcessUsage): RunFigures {
+  return {
+    throughputPerSecond: load.streamsPerSecond,
+    p50Ms: load.totalMicros.p50 / 1000,
+    p99Ms: load.totalMicros.p99 / 1000,
+    ttfbP50Ms: load.ttfbMicros.p50 / 1000,
+    ttfbP99Ms: load.ttfbMicros.p99 / 1000,
+    count: load.completed,
+    errors: load.errors,
+    incomplete: load.incomplete,
+    maxOpen: load.maxOpen,
+    usage,
+  };
+}
 
 /** Folds a target's repetitions: medians for rates, latencies, CPU per request and RSS; sums for counts. */
 export function foldRuns(target: TargetName, runs: RunFigures[]): TargetFigures {

@@ -7,7 +7,7 @@ import { buildMockStreamFrames } from '../wire/build-mock-stream-frames';
 import { clientRequest } from '../wire/client-request';
 import { mockModelName } from '../wire/mock-model-shape';
 import type { WireFormat } from '../wire/wire-format';
-import { addLatencyOverDirect, foldRuns, type RunFigures } from './run-figures';
+import { addLatencyOverDirect, foldRuns, streamRunFigures, type RunFigures } from './run-figures';
 import { runInterleaved } from './run-interleaved';
 
 export interface StreamScenarioSpec {
@@ -62,18 +62,7 @@ export async function runStreamScenario(context: BenchContext, spec: StreamScena
       `  ${spec.id} ${target.name}: ${Math.round(load.streamsPerSecond)} streams/s, ttfb p50 ${(load.ttfbMicros.p50 / 1000).toFixed(3)} ms, ` +
         `incomplete ${load.incomplete}, errors ${load.errors}${load.firstProblem ? ` (${load.firstProblem.slice(0, 160)})` : ''}`,
     );
-    return {
-      throughputPerSecond: load.streamsPerSecond,
-      p50Ms: load.totalMicros.p50 / 1000,
-      p99Ms: load.totalMicros.p99 / 1000,
-      ttfbP50Ms: load.ttfbMicros.p50 / 1000,
-      ttfbP99Ms: load.ttfbMicros.p99 / 1000,
-      // Only streams that ended properly count, so a broken translation cannot look cheap.
-      count: load.completed,
-      errors: load.errors,
-      incomplete: load.incomplete,
-      usage,
-    };
+    return streamRunFigures(load, usage);
   });
   result.rows = addLatencyOverDirect([...runs].map(([name, targetRuns]) => foldRuns(name, targetRuns)));
   return result;

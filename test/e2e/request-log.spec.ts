@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { captureProcessOutput } from '../support/capture-output';
 import { flushRequestLines } from '../../src/http/request-log';
 import { MockUpstream } from '../support/mock-upstream';
 import { CLIENT_KEY, startTestGateway, type TestGateway } from '../support/start-test-gateway';
@@ -21,11 +22,7 @@ describe('request log lines', () => {
 
   function captureStdout(): void {
     written = [];
-    const write = process.stdout.write.bind(process.stdout);
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: any, ...rest: any[]) => {
-      written.push(String(chunk));
-      return write(chunk, ...rest);
-    });
+    captureProcessOutput(written, [process.stdout]);
   }
 
   function requestLines(): any[] {

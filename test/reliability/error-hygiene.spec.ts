@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HealthService } from '../../src/resilience/health.service';
 import { RoutingService } from '../../src/routing/routing.service';
-import { MockUpstream } from '../support/mock-upstream';
-import { ADMIN_KEY, CLIENT_KEY, type TestGateway } from '../support/start-test-gateway';
+import { ADMIN_KEY, CLIENT_KEY } from '../support/start-test-gateway';
+import { useTestGateway } from '../support/use-test-gateway';
 import { envelopeFor, envelopeProblem } from './support/error-envelopes';
-import { startGateway } from './support/start-gateway';
 
 /** What a fault inside Plexus looks like from inside: a path, a line, a stack. */
 const INTERNAL_FAULT = 'cannot read "targets" of undefined at /work/main/src/routing/routing.service.ts:42:7';
@@ -15,17 +14,7 @@ const INTERNAL_FAULT = 'cannot read "targets" of undefined at /work/main/src/rou
  * Plexus, which answers 500 with only an error id the operator can find in the log.
  */
 describe('answers carry no internals', () => {
-  const upstream = new MockUpstream();
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    await upstream.start();
-    gateway = await startGateway(upstream.url);
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-    await upstream.close();
-  });
+  const env = useTestGateway();
 
   const chat = { method: 'POST', headers: { authorization: `Bearer ${CLIENT_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify({ model: 'via-chat', messages: [{ role: 'user', content: 'hi' }] }) };
   const cases: Array<[string, string, RequestInit]> = [
@@ -42,7 +31,7 @@ describe('answers carry no internals', () => {
   ];
 
   it.each(cases)('%s: no x-powered-by, no server banner, no stack or path in the body', async (_name, path, init) => {
-    const response = await fetch(`${gateway.url}${path}`, init);
+    const response = await fetch(`${env.gateway.url}${path}`, init);
     const text = await response.text();
     expect(response.headers.get('x-powered-by')).toBeNull();
     expect(response.headers.get('server')).toBeNull();
@@ -51,8 +40,8 @@ describe('answers carry no internals', () => {
   });
 
   it('answers a fault inside Plexus with 500, an error id and nothing else, on client and admin routes', async () => {
-    const routing = gateway.app.get(RoutingService);
-    const health = gateway.app.get(HealthService);
+    const routing = env.gateway.app.get(RoutingService);
+    const health = env.gateway.app.get(HealthService);
     const originalPlan = routing.plan.bind(routing);
     const originalDetail = health.detail.bind(health);
     routing.plan = () => {
@@ -67,7 +56,7 @@ describe('answers carry no internals', () => {
         ['/v1beta/models/via-chat:streamGenerateContent?alt=sse', { method: 'POST', headers: { 'x-goog-api-key': CLIENT_KEY, 'content-type': 'application/json' }, body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'hi' }] }] }) }],
         ['/v0/health', { headers: { authorization: `Bearer ${ADMIN_KEY}` } }],
       ] as Array<[string, RequestInit]>) {
-        const response = await fetch(`${gateway.url}${path}`, init);
+        const response = await fetch(`${env.gateway.url}${path}`, init);
         const text = await response.text();
         expect(response.status, path).toBe(500);
         expect(text).not.toContain('routing.service');

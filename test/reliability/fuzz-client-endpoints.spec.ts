@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { connect } from 'node:net';
 import { Pool } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MockUpstream } from '../support/mock-upstream';
-import { CLIENT_KEY, type TestGateway } from '../support/start-test-gateway';
+import { describe, expect, it } from 'vitest';
+import { CLIENT_KEY } from '../support/start-test-gateway';
+import { useTestGateway } from '../support/use-test-gateway';
 import { envelopeFor, envelopeProblem } from './support/error-envelopes';
 import { hostileClientRequest, type HostileRequest } from './support/hostile-requests';
-import { startGateway } from './support/start-gateway';
 
 /**
  * Property: whatever a client sends to a client endpoint, the answer is never a 5xx, an error is
@@ -21,22 +20,11 @@ const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
 const HANG_MS = 15_000;
 
 describe('hostile and broken clients: client endpoints', () => {
-  const upstream = new MockUpstream();
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    await upstream.start();
-    // warn: a fuzz run must not flood the test output with request lines.
-    gateway = await startGateway(upstream.url);
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-    await upstream.close();
-  });
+  const env = useTestGateway();
 
   const inject = (request: HostileRequest) =>
     withDeadline(
-      gateway.app
+      env.gateway.app
         .getHttpAdapter()
         .getInstance()
         .inject({ method: request.method as 'POST', url: request.url, headers: request.headers, payload: request.payload })
@@ -57,11 +45,11 @@ describe('hostile and broken clients: client endpoints', () => {
     // The run must really have exercised both sides of the property.
     expect([...seen.keys()].some((status) => status >= 400)).toBe(true);
     expect(seen.get(200) ?? 0).toBeGreaterThan(0);
-    await expectStillServing(gateway.url);
+    await expectStillServing(env.gateway.url);
   }, 240_000);
 
   it(`answers ${HTTP_RUNS} damaged requests over real keep-alive HTTP the same way`, async () => {
-    const pool = new Pool(gateway.url, { connections: 4, pipelining: 1 });
+    const pool = new Pool(env.gateway.url, { connections: 4, pipelining: 1 });
     try {
       await fc.assert(
         fc.asyncProperty(hostileClientRequest, async (request) => {
@@ -80,7 +68,7 @@ describe('hostile and broken clients: client endpoints', () => {
     } finally {
       await pool.close();
     }
-    await expectStillServing(gateway.url);
+    await expectStillServing(env.gateway.url);
   }, 120_000);
 
   it('answers broken HTTP (bad request line, bad header, bad chunking) with a 4xx and keeps serving', async () => {
@@ -92,10 +80,10 @@ describe('hostile and broken clients: client endpoints', () => {
       `GET /v1/models HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n${'X-Many: 1\r\n'.repeat(3000)}\r\n`,
     ];
     for (const raw of broken) {
-      const statusLine = await sendRaw(gateway.url, raw);
+      const statusLine = await sendRaw(env.gateway.url, raw);
       expect(statusLine, JSON.stringify(raw.slice(0, 80))).toMatch(/^HTTP\/1\.1 4\d\d /);
     }
-    await expectStillServing(gateway.url);
+    await expectStillServing(env.gateway.url);
   });
 });
 

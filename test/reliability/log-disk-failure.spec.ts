@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { captureProcessOutput } from '../support/capture-output';
 import { logFileName, utcDay } from '../../src/logging/log-file-name';
 import { UsageRecorder } from '../../src/logging/usage-recorder';
 import { MockUpstream } from '../support/mock-upstream';
@@ -26,14 +27,7 @@ describe('a failing log disk', () => {
   beforeEach(async () => {
     await upstream.start();
     output = [];
-    // The gateway runs in this process: its log lines are this process's writes.
-    for (const stream of [process.stdout, process.stderr]) {
-      const write = stream.write.bind(stream);
-      vi.spyOn(stream, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
-        output.push(String(chunk));
-        return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
-      }) as typeof stream.write);
-    }
+    captureProcessOutput(output);
   });
   afterEach(async () => {
     vi.restoreAllMocks();

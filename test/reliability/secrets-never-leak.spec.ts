@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { captureProcessOutput } from '../support/capture-output';
 import { MockUpstream } from '../support/mock-upstream';
 import type { TestGateway } from '../support/start-test-gateway';
 import { sleep } from './support/raw-client';
@@ -57,13 +58,7 @@ describe('secrets never leak', () => {
       }
       return false;
     });
-    for (const stream of [process.stdout, process.stderr]) {
-      const write = stream.write.bind(stream);
-      vi.spyOn(stream, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
-        output.push(String(chunk));
-        return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
-      }) as typeof stream.write);
-    }
+    captureProcessOutput(output);
     gateway = await startGateway(upstream.url, {
       mutate(config) {
         config.logging.level = 'debug';

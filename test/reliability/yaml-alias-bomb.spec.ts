@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MockUpstream } from '../support/mock-upstream';
-import { ADMIN_KEY, standardConfig, type TestGateway } from '../support/start-test-gateway';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_KEY, standardConfig } from '../support/start-test-gateway';
+import { useTestGateway } from '../support/use-test-gateway';
 import { freePort, spawnGateway } from './support/child-gateway';
 import { sleep } from './support/raw-client';
-import { startGateway } from './support/start-gateway';
 
 /**
  * Regression: the yaml parser refuses a config that expands more than its alias budget ("billion
@@ -21,21 +20,12 @@ const ALIAS_BOMB = [
 ].join('\n');
 
 describe('a YAML alias bomb in a config', () => {
-  const upstream = new MockUpstream();
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    await upstream.start();
-    gateway = await startGateway(upstream.url);
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-    await upstream.close();
-  });
+  const env = useTestGateway();
+  const { upstream } = env;
 
   it('is refused with 400 by PUT /v0/config and POST /v0/config/validate', async () => {
     for (const [method, path] of [['POST', '/v0/config/validate'], ['PUT', '/v0/config']]) {
-      const response = await fetch(`${gateway.url}${path}`, { method, headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/yaml' }, body: ALIAS_BOMB });
+      const response = await fetch(`${env.gateway.url}${path}`, { method, headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/yaml' }, body: ALIAS_BOMB });
       expect(response.status, `${method} ${path}`).toBe(400);
     }
   });
